@@ -1,0 +1,40 @@
+"""What the hooks need to know from mkdocs-static-i18n: which language is being built.
+
+static-i18n runs the whole build once per language; its plugin object holds the
+language of the current run. `page.file.locale` is the language of the source file,
+which differs from the build language on a fallback page.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+
+def _plugin(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def build_language(config: MkDocsConfig) -> str:
+    plugin = _plugin(config)
+    return plugin.current_language or plugin.default_language
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return _plugin(config).default_language
+
+
+def languages(config: MkDocsConfig) -> list[str]:
+    """The languages built, default first."""
+    return _plugin(config).build_languages
+
+
+def language_prefix(lang: str, config: MkDocsConfig) -> str:
+    """Where a language lives under the site root: '' for the default, 'es/' for Spanish."""
+    link = _plugin(config).get_language_config(lang).link
+    return link.strip("/") + "/" if link.strip("/") else ""
+
+
+def is_fallback(page: Page, config: MkDocsConfig) -> bool:
+    """True when the page is shown in this language but written in another one."""
+    return getattr(page.file, "locale", None) not in (None, build_language(config))

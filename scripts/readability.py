@@ -1,0 +1,119 @@
+"""Measure how easy each page is to read, per language, and check the gate.
+
+    python scripts/readability.py            # table of every page
+    python scripts/readability.py --strict   # exit 1 when a page misses the gate
+
+English: Flesch-Kincaid grade, at most 8 (aim 6-7). Spanish: Szigriszt-Pazos
+(INFLESZ scale), at least 55 (aim 65+). Only the page's prose is measured: the
+Sources section, code and tables of citations are left out. Each paragraph, list
+item or heading counts as at least one sentence, so a list without full stops is
+not read as one long sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import textstat
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import state_profiles  # noqa: E402
+
+DOCS = ROOT / "docs"
+GATES = {
+    "en": ("Flesch-Kincaid grade", "max", 8.0),
+    "es": ("Szigriszt-Pazos (INFLESZ)", "min", 55.0),
+}
+BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "figcaption"}
+SKIP = {"pre", "code", "script", "style"}
+VARIABLE = re.compile(r"\{\{\s*state\.([\w.]+)\s*\}\}")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+# Generated pages have no prose of their own to measure.
+EXCLUDED = {"glossary.md"}
+
+
+@dataclass
+class Score:
+    lang: str
+    page: str
+    score: float
+    words: int
+
+    @property
+    def passes(self) -> bool:
+        _, kind, limit = GATES[self.lang]
+        return self.score <= limit if kind == "max" else self.score >= limit
+
+
+def prose(source: str, lang: str, profile: state_profiles.Profile) -> str:
+    """The page's readable text, one sentence or more per block."""
+    source = FRONT_MATTER.sub("", source)
+    source = VARIABLE.sub(lambda m: profile.text(m.group(1), lang) or "", source)
+    rendered = markdown.markdown(source, extensions=["attr_list", "md_in_html", "admonition", "def_list", "tables"])
+    tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
+    sources = tree.xpath(".//h2[@id='sources']")
+    if sources:
+        for node in list(sources[0].itersiblings()):
+            node.getparent().remove(node)
+        sources[0].getparent().remove(sources[0])
+    for node in tree.xpath(".//pre | .//code | .//script | .//style"):
+        node.drop_tree()
+    sentences = []
+    for block in tree.iter(*BLOCKS):
+        if any(child.tag in BLOCKS for child in block.iterdescendants()):
+            # Text directly in a block that also holds blocks (a list item with a nested list).
+            text = " ".join((block.text or "").split())
+        else:
+            text = " ".join(block.text_content().split())
+        if not text:
+            continue
+        if text[-1] not in ".!?:;…":
+            text += "."
+        sentences.append(text)
+    return "\n".join(sentences)
+
+
+def measure(path: Path, lang: str, profile: state_profiles.Profile) -> Score:
+    text = prose(path.read_text(encoding="utf-8"), lang, profile)
+    textstat.set_lang(lang)
+    if lang == "es":
+        value = textstat.szigriszt_pazos(text)
+    else:
+        value = textstat.flesch_kincaid_grade(text)
+    return Score(lang, path.relative_to(DOCS / lang).as_posix(), float(value), textstat.lexicon_count(text))
+
+
+def measure_all(docs: Path = DOCS, profile_id: str = "federal") -> list[Score]:
+    profile = state_profiles.load(profile_id)
+    scores = []
+    for lang in GATES:
+        for path in sorted((docs / lang).rglob("*.md")):
+            if path.relative_to(docs / lang).as_posix() not in EXCLUDED:
+                scores.append(measure(path, lang, profile))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a page misses the gate")
+    args = parser.parse_args(argv)
+    failed = 0
+    print(f"{'lang':4}  {'page':28}  {'words':>5}  {'score':>6}  gate")
+    for score in measure_all():
+        name, kind, limit = GATES[score.lang]
+        verdict = "ok" if score.passes else "FAIL"
+        failed += not score.passes
+        sign = "<=" if kind == "max" else ">="
+        print(f"{score.lang:4}  {score.page:28}  {score.words:5}  {score.score:6.1f}  {verdict} ({name} {sign} {limit:g})")
+    return 1 if failed and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
