@@ -35,6 +35,15 @@ def language_prefix(lang: str, config: MkDocsConfig) -> str:
     return link.strip("/") + "/" if link.strip("/") else ""
 
 
+def building_other_languages(config: MkDocsConfig) -> bool:
+    """True inside the builds static-i18n runs for the non-default languages.
+
+    After all languages are built, the outer (default language) build's
+    on_post_build events with a lower priority than static-i18n's run last.
+    """
+    return bool(_plugin(config).building)
+
+
 def is_fallback(page: Page, config: MkDocsConfig) -> bool:
     """True when the page is shown in this language but written in another one."""
     return getattr(page.file, "locale", None) not in (None, build_language(config))
