@@ -70,7 +70,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     alternates = getattr(page.file, "alternates", {}) or {}
     site_url = config.site_url or "/"
     links = []
-    for alt in config.extra.get("alternate", []):
+    # static-i18n sets `config.extra.alternate` as an attribute: that is what Jinja reads.
+    for alt in getattr(config.extra, "alternate", None) or []:
         target = alternates.get(alt["lang"])
         if target is not None:
             alt["link"] = target.url or "./"  # made relative to the page by the `url` filter
@@ -92,6 +93,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     prefix = language_prefix(build_language(config), config)
     return _rebase_search(output, prefix) if prefix else output
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    prefix = language_prefix(build_language(config), config)
+    return _rebase_search(output, prefix) if prefix and template_name == "404.html" else output
 
 
 @event_priority(-200)  # after static-i18n has built the other languages

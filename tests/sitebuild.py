@@ -60,3 +60,20 @@ def copy_project(dest: Path, with_docs: bool = True) -> Path:
         elif source.exists():
             shutil.copy2(source, project / part)
     return project
+
+
+def make_project(dest: Path, pages: dict[str, str], config: dict | None = None) -> Path:
+    """A small fixture project: this project's config, hooks and theme with the given
+    pages ({'en/index.md': '# Home', ...}) and no fixed nav."""
+    import yaml
+
+    project = copy_project(dest, with_docs=False)
+    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings.pop("nav", None)
+    settings.update(config or {})
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name, text in pages.items():
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
