@@ -5,8 +5,8 @@
 
 English: Flesch-Kincaid grade, at most 8 (aim 6-7). Spanish: Szigriszt-Pazos
 (INFLESZ scale), at least 55 (aim 65+). Only the page's prose is measured: the
-Sources section, code and tables of citations are left out. Each paragraph, list
-item or heading counts as at least one sentence, so a list without full stops is
+Sources section, headings and code are left out. Each paragraph, list
+item or table cell counts as at least one sentence, so a list without full stops is
 not read as one long sentence.
 """
 
@@ -31,7 +31,7 @@ GATES = {
     "en": ("Flesch-Kincaid grade", "max", 8.0),
     "es": ("Szigriszt-Pazos (INFLESZ)", "min", 55.0),
 }
-BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "figcaption"}
+BLOCKS = {"p", "li", "dt", "dd", "td", "th", "summary", "figcaption"}
 SKIP = {"pre", "code", "script", "style"}
 VARIABLE = re.compile(r"\{\{\s*state\.([\w.]+)\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

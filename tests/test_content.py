@@ -1,0 +1,102 @@
+"""The guide's pages: both languages, same ids, sources cited, readable, state values."""
+
+import re
+
+import pytest
+
+import readability
+import state_profiles
+from sitebuild import ROOT, build
+
+DOCS = ROOT / "docs"
+LANGUAGES = ["en", "es"]
+TOPICS = ["what-is-an-iep.md", "benefits.md", "process.md", "team.md", "esy.md", "prepare.md"]
+HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([\w-]+) *\}\s*$", re.M)
+CITATION = re.compile(r"§ ?300\.\d+")
+
+
+def pages(lang):
+    return sorted(p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md"))
+
+
+def test_every_page_exists_in_both_languages():
+    assert pages("en") == pages("es")
+
+
+@pytest.mark.parametrize("name", pages("en"))
+def test_heading_ids_match_across_languages(name):
+    ids = {lang: HEADING_ID.findall((DOCS / lang / name).read_text(encoding="utf-8")) for lang in LANGUAGES}
+    assert ids["en"] == ids["es"]
+
+
+@pytest.mark.parametrize("name", TOPICS)
+def test_every_h2_has_an_explicit_id(name):
+    for lang in LANGUAGES:
+        text = (DOCS / lang / name).read_text(encoding="utf-8")
+        bare = [line for line in text.splitlines() if line.startswith("## ") and "{ #" not in line]
+        assert bare == [], f"{lang}/{name}: give these headings an explicit id"
+
+
+def test_real_site_builds_without_warnings(real_site):
+    assert real_site.warnings == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", TOPICS)
+def test_topic_page_ends_with_sources_citing_sections(real_site, lang, name):
+    url = ("es/" if lang == "es" else "") + name.removesuffix(".md") + "/"
+    article = real_site.page(url).xpath("//article")[0]
+    headings = article.xpath(".//h2")
+    assert headings[-1].get("id") == "sources", "Sources is the last section"
+    citations = [li.text_content() for li in headings[-1].xpath("following-sibling::ul[1]/li")]
+    assert any(CITATION.search(text) for text in citations)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", TOPICS)
+def test_topic_page_has_something_to_do(lang, name):
+    text = (DOCS / lang / name).read_text(encoding="utf-8")
+    assert re.search(r"\{ #(what-you-can-do|questions-to-ask|questions|what-to-ask) \}", text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", TOPICS)
+def test_topic_page_length(lang, name):
+    profile = state_profiles.load("federal")
+    words = len(readability.prose((DOCS / lang / name).read_text(encoding="utf-8"), lang, profile).split())
+    assert 500 <= words <= 1500
+
+
+def test_no_variable_markup_reaches_the_output(real_site):
+    leftovers = [
+        path.relative_to(real_site.site).as_posix()
+        for path in real_site.site.rglob("*.html")
+        if "{{" in " ".join(real_site.page(path.relative_to(real_site.site).as_posix()).xpath("//article//text()"))
+    ]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("score", readability.measure_all(), ids=lambda s: f"{s.lang}/{s.page}")
+def test_page_meets_the_readability_gate(score):
+    assert score.passes, f"{score.lang}/{score.page} scores {score.score:.1f}"
+
+
+@pytest.fixture(scope="module")
+def massachusetts_site(tmp_path_factory):
+    result = build(ROOT, tmp_path_factory.mktemp("ma"), env={"IEP_STATE": "massachusetts"})
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.mark.parametrize("url, phrase", [
+    ("team/", "by age 14"),
+    ("what-is-an-iep/", "age 14"),
+    ("es/team/", "14 años"),
+    ("es/what-is-an-iep/", "14 años"),
+])
+def test_massachusetts_profile_changes_the_transition_age(real_site, massachusetts_site, url, phrase):
+    federal = " ".join(real_site.page(url).xpath("string(//article)").split())
+    massachusetts = " ".join(massachusetts_site.page(url).xpath("string(//article)").split())
+    assert phrase in massachusetts
+    assert phrase not in federal
+    assert phrase.replace("14", "16") in federal
