@@ -34,6 +34,7 @@ GATES = {
 BLOCKS = {"p", "li", "dt", "dd", "td", "th", "summary", "figcaption"}
 SKIP = {"pre", "code", "script", "style"}
 VARIABLE = re.compile(r"\{\{\s*state\.([\w.]+)\s*\}\}")
+BRAND_VARIABLE = re.compile(r"\{\{\s*brand\.[\w.]+\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # Generated pages have no prose of their own to measure.
 EXCLUDED = {"glossary.md"}
@@ -56,6 +57,7 @@ def prose(source: str, lang: str, profile: state_profiles.Profile) -> str:
     """The page's readable text, one sentence or more per block."""
     source = FRONT_MATTER.sub("", source)
     source = VARIABLE.sub(lambda m: profile.text(m.group(1), lang) or "", source)
+    source = BRAND_VARIABLE.sub("IEP Guide", source)  # organization names are not prose
     rendered = markdown.markdown(source, extensions=["attr_list", "md_in_html", "admonition", "def_list", "tables"])
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
     sources = tree.xpath(".//h2[@id='sources']")

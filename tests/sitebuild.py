@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project needs besides docs/ to build: copied into fixture projects.
-PROJECT_PARTS = ["mkdocs.yml", "hooks", "overrides", "data"]
+PROJECT_PARTS = ["mkdocs.yml", "brand.yml", "brand", "hooks", "overrides", "data"]
 
 
 @dataclass

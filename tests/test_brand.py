@@ -1,0 +1,157 @@
+"""Rebranding with one file: an alternate brand.yml changes every organization string."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import brand_schema
+from sitebuild import ROOT, build, copy_project
+
+DEFAULT = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
+DEFAULT_STRINGS = [
+    DEFAULT["name"], DEFAULT["tagline"], DEFAULT["copyright"], DEFAULT["site_url"].rstrip("/"),
+    *[DEFAULT["languages"]["es"][key] for key in ("name", "tagline", "copyright")],
+]
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#0b5345"/></svg>'
+ALTERNATE = {
+    "name": "Riverside Parent Network",
+    "short_name": "Riverside",
+    "tagline": "Help for Riverside families",
+    "logo": "art/river.svg",
+    "favicon": "art/river.svg",
+    "colors": {"primary": "#0b5345", "accent": "#7d3c98"},
+    "phone": "+1 (555) 010-0199",
+    "email": "help@riverside.example",
+    "website": "https://riverside.example/",
+    "copyright": "Riverside Parent Network, 2026",
+    "site_url": "https://riverside.example/iep/",
+    "state": "massachusetts",
+    "languages": {"es": {"name": "Red de Padres de Riverside", "tagline": "Ayuda para familias de Riverside",
+                         "copyright": "Red de Padres de Riverside, 2026"}},
+}
+
+
+def write_brand(folder: Path, data: dict) -> Path:
+    (folder / "art").mkdir(parents=True, exist_ok=True)
+    (folder / "art/river.svg").write_text(LOGO)
+    path = folder / "other-brand.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def rebranded(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("brand")
+    project = copy_project(tmp)
+    brand_file = write_brand(tmp / "elsewhere", ALTERNATE)
+    result = build(project, tmp, env={"BRAND_FILE": str(brand_file)})
+    assert result.returncode == 0, result.log
+    return result
+
+
+def output_files(site):
+    return [p for p in site.rglob("*") if p.suffix in {".html", ".xml", ".json", ".js", ".css", ".txt"}]
+
+
+def test_no_default_brand_string_is_left_in_the_output(rebranded):
+    found = [
+        (path.relative_to(rebranded.site).as_posix(), text)
+        for path in output_files(rebranded.site)
+        for text in DEFAULT_STRINGS
+        if text in path.read_text(encoding="utf-8", errors="ignore")
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("url, name, copyright", [
+    ("", "Riverside Parent Network", "Riverside Parent Network, 2026"),
+    ("team/", "Riverside Parent Network", "Riverside Parent Network, 2026"),
+    ("es/", "Red de Padres de Riverside", "Red de Padres de Riverside, 2026"),
+    ("es/team/", "Red de Padres de Riverside", "Red de Padres de Riverside, 2026"),
+])
+def test_new_brand_in_header_footer_and_title(rebranded, url, name, copyright):
+    page = rebranded.page(url)
+    assert name in page.xpath("string(//header)")
+    assert copyright in page.xpath("string(//footer)")
+    assert page.xpath("string(//title)").endswith(name)
+    assert page.xpath("string(//meta[@property='og:site_name']/@content)") == name
+
+
+@pytest.mark.parametrize("url, name, tagline", [
+    ("", "Riverside Parent Network", "Help for Riverside families"),
+    ("es/", "Red de Padres de Riverside", "Ayuda para familias de Riverside"),
+])
+def test_home_page_shows_name_tagline_and_contact(rebranded, url, name, tagline):
+    page = rebranded.page(url)
+    assert page.xpath("string(//article//h1)") == name
+    assert tagline in page.xpath("string(//article)")
+    assert page.xpath("//section[@class='iep-contact']//a[@href='tel:+15550100199']")
+
+
+@pytest.mark.parametrize("url", ["", "process/", "es/esy/", "404.html"])
+def test_phone_is_a_tel_link_on_every_page(rebranded, url):
+    assert rebranded.page(url).xpath("//div[contains(@class,'iep-contact-bar')]//a[@href='tel:+15550100199']")
+
+
+def test_brand_colours_and_logo_are_used(rebranded):
+    page = rebranded.page("")
+    assert "--md-primary-fg-color: #0b5345;" in page.xpath("string(//head/style)")
+    assert page.xpath("//link[@rel='icon']/@href") == ["assets/brand/river.svg"]
+    assert (rebranded.site / "assets/brand/river.svg").read_text() == LOGO
+
+
+def test_alternate_state_profile_values_appear(rebranded):
+    assert "by age 14" in rebranded.page("team/").xpath("string(//article)")
+
+
+ABSOLUTE_PATH = re.compile(r'(?:href|src|action)="(/[^"]*)"')
+ABSOLUTE_URL = re.compile(r'(?:href|src|content)="(https?://riverside\.example[^"]*)"')
+
+
+def test_sub_path_build_stays_under_the_sub_path(rebranded):
+    outside = []
+    for path in rebranded.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        outside += [(path.name, url) for url in ABSOLUTE_PATH.findall(text) if not url.startswith("/iep/")]
+        outside += [(path.name, url) for url in ABSOLUTE_URL.findall(text)
+                    if not url.startswith("https://riverside.example/iep/") and url != "https://riverside.example/"]
+    assert outside == []
+
+
+def test_sub_path_search_base_resolves_under_the_sub_path(rebranded):
+    config = rebranded.page("es/404.html").xpath("string(//script[@id='__config'])")
+    assert '"base": "/iep/es/"' in config
+
+
+# Bad input: each fails with the file, the key and the fix.
+
+@pytest.mark.parametrize("change, message", [
+    ({"name": None}, "key 'name': this setting is required. Add it"),
+    ({"slogan": "Hi"}, "key 'slogan': unknown key: slogan. Remove it or check its spelling."),
+    ({"colors": {"primary": "blue", "accent": "#7d3c98"}}, "key 'colors': Sub-option 'primary': 'blue' is not a colour. Write it as a hex colour, for example '#1f4e79'."),
+    ({"logo": "art/missing.svg"}, "key 'logo': the file 'art/missing.svg' does not exist"),
+    ({"colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}}, "key 'colors.primary': white text on #6fa8dc has a contrast of 2.53:1, below the 4.5:1 that WCAG AA requires. Choose a darker colour."),
+])
+def test_bad_brand_file_is_refused(tmp_path, change, message):
+    data = {key: value for key, value in {**ALTERNATE, **change}.items() if value is not None}
+    path = write_brand(tmp_path, data)
+    with pytest.raises(brand_schema.BrandError) as error:
+        brand_schema.load(path)
+    assert str(error.value).startswith(f"Brand file {path}")
+    assert message in str(error.value)
+
+
+def test_bad_brand_file_fails_the_build_with_its_line(tmp_path):
+    path = write_brand(tmp_path / "b", {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}})
+    result = build(copy_project(tmp_path), tmp_path, env={"BRAND_FILE": str(path)})
+    assert result.returncode != 0
+    line = path.read_text().splitlines().index("colors:") + 1
+    assert f"ERROR   -  Brand file {path}, line {line}, key 'colors.primary': white text on #6fa8dc" in result.log
+
+
+def test_contrast_ratio_matches_wcag():
+    assert round(brand_schema.contrast("#ffffff", "#000000"), 2) == 21.0
+    assert round(brand_schema.contrast("#ffffff", "#767676"), 2) == 4.54
