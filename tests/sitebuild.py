@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,16 +63,31 @@ def copy_project(dest: Path, with_docs: bool = True) -> Path:
     return project
 
 
+class _EnvTag(list):
+    """mkdocs.yml's `!ENV [NAME, default]`, kept as written."""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
+_Dumper.add_representer(_EnvTag, lambda dumper, value: dumper.represent_sequence("!ENV", list(value), flow_style=True))
+
+
 def make_project(dest: Path, pages: dict[str, str], config: dict | None = None) -> Path:
     """A small fixture project: this project's config, hooks and theme with the given
     pages ({'en/index.md': '# Home', ...}) and no fixed nav."""
-    import yaml
-
     project = copy_project(dest, with_docs=False)
-    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     settings.pop("nav", None)
     settings.update(config or {})
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(settings, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     for name, text in pages.items():
         path = project / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
