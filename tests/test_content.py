@@ -13,6 +13,7 @@ LANGUAGES = ["en", "es"]
 TOPICS = ["what-is-an-iep.md", "benefits.md", "process.md", "team.md", "esy.md", "prepare.md"]
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([\w-]+) *\}\s*$", re.M)
 CITATION = re.compile(r"§ ?300\.\d+")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 def pages(lang):
@@ -100,3 +101,38 @@ def test_massachusetts_profile_changes_the_transition_age(real_site, massachuset
     assert phrase in massachusetts
     assert phrase not in federal
     assert phrase.replace("14", "16") in federal
+
+
+# Words that only the informal "tú" form uses; the Spanish pages say "usted" throughout.
+TU_FORMS = re.compile(
+    r"\b(tu|tus|ti|contigo|te|puedes|tienes|quieres|necesitas|debes|eres|estás|sabes|vas|haces|tuyo|tuya)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("name", pages("es"))
+def test_spanish_pages_address_the_reader_as_usted(name):
+    found = TU_FORMS.findall((DOCS / "es" / name).read_text(encoding="utf-8"))
+    assert found == []
+
+
+@pytest.mark.parametrize("name", TOPICS + ["index.md"])
+def test_spanish_pages_expand_iep_on_first_use(name):
+    text = FRONT_MATTER.sub("", (DOCS / "es" / name).read_text(encoding="utf-8"))
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    first = body.index("IEP")
+    assert " ".join(body[max(0, first - 50) : first].split()).endswith("Programa de Educación Individualizado (")
+
+
+@pytest.mark.parametrize("url", ["process/", "es/process/"])
+def test_process_page_has_a_step_by_step_timeline(real_site, url):
+    page = real_site.page(url)
+    (timeline,) = page.xpath("//article//ol[contains(@class, 'iep-timeline')]")
+    steps = timeline.xpath("./li")
+    assert len(steps) >= 8
+    ids = set(page.xpath("//article//@id"))
+    for step in steps:
+        assert step.xpath("string(./strong)").strip(), "each step has a title"
+        (link,) = step.xpath(".//a[starts-with(@href, '#')]")
+        assert link.get("href")[1:] in ids
+    assert not page.xpath("//article//ol[contains(@class, 'iep-timeline')]//script")
