@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 
 SHORT_LIMIT = 200
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_ID_PREFIXES = ("letter-", "glossary-")  # letter headings, tooltips
 # Letters in the order each language sorts them; accented letters sort with their base letter.
 ALPHABETS = {
     "en": "abcdefghijklmnopqrstuvwxyz",
     "es": "abcdefghijklmnñopqrstuvwxyz",
 }
+_SEPARATOR = (-1, 0)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -31,14 +31,21 @@ class GlossaryError(ValueError):
     """A glossary file is malformed."""
 
 
-class _EntrySchema(base.Config):
-    term = c.Type(str)
-    match = c.ListOfItems(c.Type(str), default=[])
-    short = c.Type(str)
-    long = c.Optional(c.Type(str))
+@dataclass(frozen=True)
+class _Field:
+    kind: type  # str, or list for a list of strings
+    required: bool = False
 
 
-ENTRY_KEYS = [key for key, _ in _EntrySchema._schema]
+# The schema of an entry: its keys, in the order the messages list them.
+ENTRY_SCHEMA = {
+    "term": _Field(str, required=True),
+    "match": _Field(list),
+    "short": _Field(str, required=True),
+    "long": _Field(str),
+}
+ENTRY_KEYS = list(ENTRY_SCHEMA)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,13 @@ class Entry:
     long: str | None
     line: int
 
+    @property
+    def long_paragraphs(self) -> list[str]:
+        """The long explanation, one string per paragraph (paragraphs are split by blank lines)."""
+        if not self.long:
+            return []
+        return [" ".join(part.split()) for part in re.split(r"\n\s*\n", self.long) if part.strip()]
+
 
 @dataclass(frozen=True)
 class Glossary:
@@ -57,8 +71,10 @@ class Glossary:
     path: str  # as shown in messages: 'data/glossary/en.yml'
     entries: dict[str, Entry]
 
-    def sorted_entries(self) -> list[Entry]:
-        return sorted(self.entries.values(), key=lambda e: sort_key(e.term, self.lang))
+    def sorted_entries(self) -> list[tuple[str, Entry]]:
+        """(letter, entry) pairs in the language's alphabetical order."""
+        keyed = sorted((sort_key(e.term, self.lang), e.id, e) for e in self.entries.values())
+        return [(_letter_of(key, self.lang), entry) for key, _, entry in keyed]
 
 
 def load_all(project_dir: Path, langs: list[str], folder: str = "data/glossary") -> dict[str, Glossary]:
@@ -95,29 +111,34 @@ def parse(text: str, lang: str, rel: str) -> Glossary:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        if root is None:
-            return Glossary(lang, rel, {})
-        _check_duplicate_keys(root, rel)
-        data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise GlossaryError(f"Glossary file '{rel}' is not valid YAML: {where}{error.problem}") from None
     finally:
         loader.dispose()
-    if not isinstance(data, dict):
+    if root is None:
+        return Glossary(lang, rel, {})
+    if not isinstance(root, yaml.MappingNode):
         raise GlossaryError(f"Glossary file '{rel}' must map entry ids to entries, like 'fape: {{term: FAPE, ...}}'.")
 
     entries: dict[str, Entry] = {}
     owners: dict[str, tuple[str, str, int]] = {}  # matching key -> (id, form, line)
-    for (key_node, value_node), (entry_id, value) in zip(root.value, data.items()):
-        entry = _entry(entry_id, value, key_node, value_node, rel)
-        for form, line in _form_lines(entry, value_node):
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 1
+        if key_node.value in entries:
+            raise GlossaryError(
+                f"Glossary file '{rel}' line {line}: duplicate entry id '{key_node.value}' "
+                f"(first defined on line {entries[key_node.value].line})."
+            )
+        entry, form_lines = _entry(key_node, value_node, rel)
+        for form in entry.forms:
             key = match_key(form)
-            owner = owners.setdefault(key, (entry.id, form, line))
+            form_line = form_lines.get(form, line)
+            owner = owners.setdefault(key, (entry.id, form, form_line))
             if owner[0] != entry.id:
                 raise GlossaryError(
-                    f"Glossary file '{rel}' line {line}, entry '{entry.id}': match form '{form}' is "
+                    f"Glossary file '{rel}' line {form_line}, entry '{entry.id}': match form '{form}' is "
                     f"already used by entry '{owner[0]}' (line {owner[2]})."
                 )
         entries[entry.id] = entry
@@ -141,21 +162,30 @@ def sort_key(term: str, lang: str) -> tuple:
     """Sort by the language's alphabet: accents sort with the base letter, 'ñ' after 'n' in Spanish."""
     alphabet = ALPHABETS.get(lang, ALPHABETS["en"])
     text = unicodedata.normalize("NFC", term).lower()
-    primary = []
+    primary: list[tuple[int, int]] = []
     for ch in text:
         base_letter = ch if ch in alphabet else unicodedata.normalize("NFD", ch)[0]
-        if base_letter.isdigit():
+        if not base_letter.isalnum():  # spaces and hyphens separate words: "de" before "del"
+            if primary and primary[-1] != _SEPARATOR:
+                primary.append(_SEPARATOR)
+        elif base_letter.isdigit():
             primary.append((0, int(base_letter) if base_letter.isascii() else ord(base_letter)))
         elif base_letter in alphabet:
             primary.append((1, alphabet.index(base_letter)))
-        elif base_letter.isalnum():
+        else:
             primary.append((2, ord(base_letter)))
     return (tuple(primary), text, term)
 
 
 def letter(term: str, lang: str) -> str:
     """The letter a term is listed under: 'Á' under 'A', 'Ñ' under 'Ñ' in Spanish, digits under '#'."""
-    for rank, value in sort_key(term, lang)[0]:
+    return _letter_of(sort_key(term, lang), lang)
+
+
+def _letter_of(key: tuple, lang: str) -> str:
+    for rank, value in key[0]:
+        if rank < 0:
+            continue
         if rank == 0:
             return "#"
         if rank == 1:
@@ -164,79 +194,88 @@ def letter(term: str, lang: str) -> str:
     return "#"
 
 
-def _entry(entry_id, value, key_node, value_node, rel: str) -> Entry:
-    line = key_node.start_mark.line + 1
+def _entry(key_node, value_node, rel: str) -> tuple[Entry, dict[str, int]]:
+    """Check one entry against ENTRY_SCHEMA; also returns the line of each match form."""
+    entry_id, line = key_node.value, key_node.start_mark.line + 1
     where = f"Glossary file '{rel}' line {line}, entry '{entry_id}'"
-    if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+    if key_node.tag != _STR_TAG or not ID_PATTERN.match(entry_id):
         raise GlossaryError(
             f"Glossary file '{rel}' line {line}: entry id '{entry_id}' must be lowercase letters, "
             f"digits and hyphens, like 'related-services'."
         )
-    if not isinstance(value, dict):
+    if entry_id.startswith(RESERVED_ID_PREFIXES):
+        raise GlossaryError(
+            f"Glossary file '{rel}' line {line}: entry id '{entry_id}' starts with "
+            f"'{entry_id.split('-')[0]}-', which the glossary page uses for its own anchors."
+        )
+    if not isinstance(value_node, yaml.MappingNode):
         raise GlossaryError(f"{where}: the entry must be a mapping with the keys {', '.join(ENTRY_KEYS)}.")
-    for key in value:
-        if key not in ENTRY_KEYS:
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for field_node, node in value_node.value:
+        key, key_line = field_node.value, field_node.start_mark.line + 1
+        at_key = f"Glossary file '{rel}' line {key_line}, entry '{entry_id}'"
+        if key not in ENTRY_SCHEMA:
             close = difflib.get_close_matches(str(key), ENTRY_KEYS, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise GlossaryError(
-                f"{where}: unknown key '{key}'.{hint} Known keys: {', '.join(ENTRY_KEYS)}."
-            )
-    schema = _EntrySchema()
-    schema.load_dict(value)
-    failed, _ = schema.validate()
-    if failed:
-        key, error = failed[0]
-        raise GlossaryError(f"{where}: '{key}': {error}")
-    for key in ("term", "short"):
-        if not schema[key].strip():
+            raise GlossaryError(f"{at_key}: unknown key '{key}'.{hint} Known keys: {', '.join(ENTRY_KEYS)}.")
+        if key in values:
+            raise GlossaryError(f"{at_key}: duplicate key '{key}' (first given on line {lines[key]}).")
+        lines[key] = key_line
+        values[key] = _value(node, ENTRY_SCHEMA[key], key, at_key)
+        if key == "match":
+            for item in node.value:
+                lines.setdefault(f"form:{_clean(item.value)}", item.start_mark.line + 1)
+    for key, field in ENTRY_SCHEMA.items():
+        if field.required and key not in values:
+            raise GlossaryError(f"{where}: '{key}' is required.")
+        if field.kind is str and key in values and not values[key].strip():
             raise GlossaryError(f"{where}: '{key}' is empty.")
-    short = " ".join(schema.short.split())
+    short = " ".join(values["short"].split())
     if len(short) > SHORT_LIMIT:
         raise GlossaryError(
             f"{where}: 'short' is {len(short)} characters long; keep it to {SHORT_LIMIT} "
             f"and put the rest in 'long'."
         )
-    forms = []
-    for form in [schema.term, *schema.match]:
-        form = unicodedata.normalize("NFC", " ".join(form.split()))
+    forms: list[str] = []
+    form_lines = {_clean(values["term"]): lines["term"]}
+    for form in [values["term"], *values.get("match", [])]:
+        form = _clean(form)
         if not form:
             raise GlossaryError(f"{where}: 'match' has an empty form.")
         if form not in forms:
             forms.append(form)
-    long = schema.long.strip() if schema.long else None
-    return Entry(entry_id, schema.term.strip(), tuple(forms), short, long, line)
+            form_lines.setdefault(form, lines.get(f"form:{form}", line))
+    long = values["long"].strip() if values.get("long") else None
+    return Entry(entry_id, values["term"].strip(), tuple(forms), short, long, line), form_lines
 
 
-def _form_lines(entry: Entry, value_node) -> list[tuple[str, int]]:
-    """Each match form of an entry with the line it is written on."""
-    lines = {}
-    for key_node, node in value_node.value:
-        if key_node.value == "term":
-            lines.setdefault(unicodedata.normalize("NFC", " ".join(str(node.value).split())), node.start_mark.line + 1)
-        elif key_node.value == "match" and isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                form = unicodedata.normalize("NFC", " ".join(str(item.value).split()))
-                lines.setdefault(form, item.start_mark.line + 1)
-    return [(form, lines.get(form, entry.line)) for form in entry.forms]
-
-
-def _check_duplicate_keys(node, rel: str, entry_id: str | None = None) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key, line = key_node.value, key_node.start_mark.line + 1
-            if key in seen:
-                if entry_id is None:
-                    raise GlossaryError(
-                        f"Glossary file '{rel}' line {line}: duplicate entry id '{key}' "
-                        f"(first defined on line {seen[key]})."
-                    )
-                raise GlossaryError(
-                    f"Glossary file '{rel}' line {line}, entry '{entry_id}': duplicate key '{key}' "
-                    f"(first given on line {seen[key]})."
-                )
-            seen[key] = line
-            _check_duplicate_keys(value_node, rel, key if entry_id is None else entry_id)
-    elif isinstance(node, yaml.SequenceNode):
+def _value(node, field: _Field, key: str, where: str):
+    """The value of a scalar or a list of scalars, as text; anything else is an error."""
+    if field.kind is str:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG:
+            return node.value
+        raise GlossaryError(f"{where}: '{key}' must be text, not {_kind(node)}.")
+    if isinstance(node, yaml.SequenceNode):
+        items = []
         for item in node.value:
-            _check_duplicate_keys(item, rel, entry_id)
+            if not (isinstance(item, yaml.ScalarNode) and item.tag == _STR_TAG):
+                raise GlossaryError(
+                    f"{where}: '{key}' must be a list of texts; line {item.start_mark.line + 1} has {_kind(item)}."
+                )
+            items.append(item.value)
+        return items
+    raise GlossaryError(f"{where}: '{key}' must be a list, like [IEPs, Individualized Education Program].")
+
+
+def _kind(node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return {"int": "a number", "float": "a number", "bool": "true/false", "null": "an empty value"}.get(
+        node.tag.rsplit(":", 1)[-1], node.tag)
+
+
+def _clean(form: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(form.split()))

@@ -1,8 +1,8 @@
 """Find glossary terms in rendered HTML and wrap them in links.
 
-One Aho-Corasick automaton per language holds every match form, lowercased; a hit is
-kept when it sits on Unicode word boundaries and its acronyms (words with two or more
-capitals: "IDEA", "IEPs") have the exact case. Overlapping hits: leftmost, then longest.
+One Aho-Corasick automaton per language holds every match form, lowercased and padded
+so that it only matches on Unicode word boundaries; a hit is kept when its acronyms
+(words with two or more capitals: "IDEA", "IEPs") have the exact case. Overlapping hits: leftmost, then longest.
 The HTML is walked with lxml, text and tails only, never inside skipped elements.
 """
 
@@ -28,6 +28,8 @@ SKIP_TAGS = frozenset(
 SKIP_CLASSES = frozenset({"no-glossary", "glossary-entries", "glossary-tips", "headerlink"})
 LINK_CLASS = "glossary-term"
 _WORD = re.compile(r"\w+")
+# Not part of a word: what \W means, except combining accents (NFD "evaluación" is one word).
+_NON_WORD = re.compile(r"[^\w\u0300-\u036f]")
 
 LinkFactory = Callable[[str, str], etree._Element]
 """(entry id, matched text) -> a new `<a>` element."""
@@ -36,25 +38,28 @@ LinkFactory = Callable[[str, str], etree._Element]
 @dataclass(frozen=True)
 class _Form:
     entry_id: str
-    length: int
     exact: tuple[tuple[int, str], ...]  # (offset, text) of the acronyms, compared case-sensitively
-    word_start: bool  # the form starts with a word character: needs a boundary before
-    word_end: bool
 
 
 class Matcher:
-    """Every match form of one language's glossary, in one automaton."""
+    """Every match form of one language's glossary, in one automaton.
+
+    Text and forms are searched lowercased, with every non-word character turned into a
+    space and a space added at both ends: a key " form " can then only be found on word
+    boundaries, so the automaton reports whole words only (no Python loop over partial hits).
+    """
 
     def __init__(self, forms: Iterable[tuple[str, str]]):
         """`forms`: (match form, entry id) pairs."""
         self._automaton = ahocorasick.Automaton()
         candidates: dict[str, list[_Form]] = {}
         for form, entry_id in forms:
-            form = unicodedata.normalize("NFC", form)
-            key = lower_same_length(form)
-            candidates.setdefault(key, []).append(_compile(form, entry_id))
+            form = unicodedata.normalize("NFC", form.strip())
+            if not _WORD.search(form):
+                continue  # nothing a word boundary could hold
+            candidates.setdefault(_searchable(form), []).append(_compile(form, entry_id))
         for key, options in candidates.items():
-            self._automaton.add_word(key, tuple(options))
+            self._automaton.add_word(key, (len(key), tuple(options)))
         if candidates:
             self._automaton.make_automaton()
         self._empty = not candidates
@@ -63,24 +68,23 @@ class Matcher:
         """Non-overlapping (start, end, entry id) hits in `text`, leftmost-longest."""
         if self._empty or not text:
             return []
-        lowered = lower_same_length(text)
         hits = []
-        for end, options in self._automaton.iter(lowered):
-            end += 1
+        # Index i in the searched string is index i - 1 in `text`; a key spans its two spaces.
+        for last, (length, options) in self._automaton.iter(_searchable(text)):
+            start, end = last - length + 1, last - 1
             for form in options:
-                start = end - form.length
-                if _fits(text, start, end, form):
+                if all(text.startswith(part, start + offset) for offset, part in form.exact):
                     hits.append((start, end, form.entry_id))
                     break
-        if not hits:
-            return []
-        hits.sort(key=lambda hit: (hit[0], -hit[1]))
-        chosen, cursor = [], 0
-        for hit in hits:
-            if hit[0] >= cursor:
-                chosen.append(hit)
-                cursor = hit[1]
-        return chosen
+        if len(hits) > 1:
+            hits.sort(key=lambda hit: (hit[0], -hit[1]))
+            chosen, cursor = [], 0
+            for hit in hits:
+                if hit[0] >= cursor:
+                    chosen.append(hit)
+                    cursor = hit[1]
+            return chosen
+        return hits
 
 
 def mark_html(html: str, matcher: Matcher, make_link: LinkFactory, *, every: bool = False,
@@ -108,6 +112,8 @@ def mark_tree(root: etree._Element, matcher: Matcher, make_link: LinkFactory, *,
 
     def link_text(text: str) -> tuple[str, list[etree._Element]] | None:
         """Split `text` into a leading string and the new links (their tails hold the rest)."""
+        if text.isspace():
+            return None
         links, head, last = [], None, 0
         for start, end, entry_id in matcher.find(text):
             if entry_id in seen or (allowed is not None and entry_id not in allowed):
@@ -167,17 +173,9 @@ def _compile(form: str, entry_id: str) -> _Form:
     exact = tuple(
         (m.start(), m.group()) for m in _WORD.finditer(form) if sum(ch.isupper() for ch in m.group()) >= 2
     )
-    return _Form(entry_id, len(form), exact, _is_word(form[0]), _is_word(form[-1]))
+    return _Form(entry_id, exact)
 
 
-def _fits(text: str, start: int, end: int, form: _Form) -> bool:
-    if form.word_start and start > 0 and _is_word(text[start - 1]):
-        return False
-    if form.word_end and end < len(text) and _is_word(text[end]):
-        return False
-    return all(text.startswith(part, start + offset) for offset, part in form.exact)
-
-
-def _is_word(ch: str) -> bool:
-    """Letters, digits, '_' and combining marks (so 'evaluación' in NFD is one word)."""
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
+def _searchable(text: str) -> str:
+    """Lowercased, non-word characters as spaces, a space at each end; same length plus two."""
+    return f" {_NON_WORD.sub(' ', lower_same_length(text))} "

@@ -30,9 +30,13 @@ def languages(config: MkDocsConfig) -> list[str]:
 
 
 def language_prefix(lang: str, config: MkDocsConfig) -> str:
-    """Where a language lives under the site root: '' for the default, 'es/' for Spanish."""
-    link = _plugin(config).get_language_config(lang).link
-    return link.strip("/") + "/" if link.strip("/") else ""
+    """Where a language lives under the site root: '' for the default, 'es/' for Spanish.
+
+    static-i18n writes the default language at the root and every other one in its
+    locale's folder, whatever the language's `link` says; with `build_only_locale` the one
+    language built is the default, at the root.
+    """
+    return "" if lang == default_language(config) else f"{lang}/"
 
 
 def building_other_languages(config: MkDocsConfig) -> bool:

@@ -32,6 +32,7 @@ from i18n_context import build_language, building_other_languages, default_langu
 
 STRINGS_DIR = "partials/strings"
 ROOT_FILES = ("404.html", "search/search_index.json")
+CONFIG_TAG = '<script id="__config" type="application/json">'  # as Material's base.html writes it
 _kept: dict[str, bytes] = {}
 
 
@@ -129,13 +130,33 @@ def _absolute(site_url: str, url: str) -> str:
 
 def _rebase_search(output: str, prefix: str) -> str:
     """Point Material's `base` at the language's folder, where its search index lives."""
-    tree = lxml_html.fromstring(output)
-    script = tree.find(".//script[@id='__config']")
-    if script is None or not script.text:
+    script = _config_script(output)
+    if script is None:
         return output
-    settings = json.loads(script.text)
+    start, end = script
+    settings = json.loads(output[start:end])
     settings["base"] = posixpath.join(settings["base"], prefix)  # keep the slash: Material resolves URLs against it
     text = json.dumps(settings, ensure_ascii=False)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escaped)
-    return output.replace(script.text, text, 1)
+    return output[:start] + text + output[end:]
+
+
+def _config_script(output: str) -> tuple[int, int] | None:
+    """Where the text of Material's `__config` script is: (start, end), or None.
+
+    Found by the exact tag Material's base.html writes (its JSON escapes `<`, so it holds
+    no `</script>`): parsing the whole page for it took a tenth of the build time of a
+    translated page. If Material writes the tag differently, the page is parsed.
+    """
+    start = output.find(CONFIG_TAG)
+    if start >= 0:
+        start += len(CONFIG_TAG)
+        end = output.find("</script>", start)
+        if end > start:
+            return start, end
+    script = lxml_html.fromstring(output).find(".//script[@id='__config']")
+    if script is None or not script.text:
+        return None
+    start = output.find(script.text)
+    return (start, start + len(script.text)) if start >= 0 else None

@@ -1,0 +1,180 @@
+"""Glossary: link the first mention of each term to its entry, with a tooltip definition.
+
+- data/glossary/<lang>.yml holds the entries (glossary_data.py loads and checks them).
+- The page `glossary.md` gets its entries generated from the file of the language being built
+  (after Markdown; their ids are registered for MkDocs' anchor validation).
+- In every other page, terms in the rendered HTML are wrapped in a link to the glossary page
+  of the reader's language (glossary_match.py), once per term (or every time with
+  `extra: glossary: every_occurrence: true`; a page opts out with `glossary: false` in its
+  front matter). A page shown in Spanish but written in English (fallback) matches the
+  English forms and links to the Spanish entries.
+- The short definitions are added to the page after the search plugin has indexed it.
+HTML comes from overrides/partials/glossary-*.html.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+
+from lxml import html as lxml_html
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+import glossary_data
+import glossary_match
+from i18n_context import build_language, default_language, languages
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+GLOSSARY_PAGE = "glossary.md"
+_ID = "glossary-entry-id"  # stands for the entry id in the rendered link template
+
+
+class _Settings(base.Config):
+    every_occurrence = c.Type(bool, default=False)
+
+
+class _State:
+    def __init__(self) -> None:
+        self.glossaries: dict[str, glossary_data.Glossary] = {}
+        self.matchers: dict[str, glossary_match.Matcher] = {}  # by the language of the text
+        self.links: dict[str, object] = {}  # language -> <a> to copy for each term
+        self.used: dict[str, list[str]] = {}  # page src_uri -> ids marked on it
+        self.env = None
+
+
+_settings = _Settings()
+_state = _State()
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _settings
+    settings = _Settings()
+    settings.load_dict(dict(config.extra.get("glossary") or {}))
+    failed, warnings = settings.validate()
+    problems = [f"'{key}': {error}" for key, error in failed + warnings]
+    if problems:
+        raise PluginError(f"Config value 'extra.glossary': {'; '.join(problems)}")
+    _settings = settings
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Load the files once per `mkdocs build` (in the default language's run); reset the rest."""
+    if build_language(config) == default_language(config) or not _state.glossaries:
+        try:
+            glossaries = glossary_data.load_all(Path(config.config_file_path).parent, languages(config))
+        except glossary_data.GlossaryError as error:
+            raise PluginError(str(error)) from None
+        _state.glossaries = glossaries
+        _state.matchers = {}
+        for message in glossary_data.missing_ids(glossaries):
+            log.warning(message)
+    _state.links, _state.used, _state.env = {}, {}, None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
+    if glossary_file is None:
+        return None
+    lang = build_language(config)
+    glossary = _state.glossaries[lang]
+    marked = None if page.meta.get("glossary") is False else _mark(html, page, glossary, glossary_file, config)
+    if marked is not None:
+        html, _state.used[page.file.src_uri] = marked
+    if page.file.src_uri == glossary_file.src_uri:
+        return html + _entries(glossary, page, config)
+    return html if marked is not None else None
+
+
+@event_priority(-50)  # after the search plugin has indexed page.content (priority 0)
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    used = _state.used.pop(page.file.src_uri, None)
+    if not used:
+        return None
+    glossary = _state.glossaries[build_language(config)]
+    tips = _template(config, "partials/glossary-tips.html").render(
+        entries=[glossary.entries[entry_id] for entry_id in used], lang=glossary.lang
+    )
+    page.content = f"{page.content}\n{tips.strip()}\n"
+    return None
+
+
+def _mark(html: str, page: Page, glossary, glossary_file, config: MkDocsConfig):
+    """Link the terms of a page: (html, ids linked), or None when there are none."""
+    base_url = glossary_file.url_relative_to(page.file)
+    prototype = _link_prototype(config, glossary.lang)
+
+    def make_link(entry_id: str, text: str):
+        link = copy.deepcopy(prototype)
+        for name, value in link.attrib.items():
+            if _ID in value:
+                link.set(name, value.replace(_ID, entry_id))
+        link.set("href", base_url + link.get("href", ""))
+        link.text = text
+        return link
+
+    source_lang = getattr(page.file, "locale", None) or glossary.lang  # the language it is written in
+    return glossary_match.mark_html(
+        html, _matcher(source_lang), make_link, every=_settings.every_occurrence, allowed=glossary.entries
+    )
+
+
+def _entries(glossary: glossary_data.Glossary, page: Page, config: MkDocsConfig) -> str:
+    """The glossary page's entries. Added after Markdown, so their ids are registered by hand
+    for MkDocs' anchor validation (links to glossary.md#fape)."""
+    groups = _groups(glossary)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(glossary.entries)
+        page.present_anchor_ids.update(group["anchor"] for group in groups)
+    return _template(config, "partials/glossary-page.html").render(groups=groups, lang=glossary.lang)
+
+
+def _matcher(lang: str) -> glossary_match.Matcher:
+    """The automaton of one language's match forms, built once per build."""
+    if lang not in _state.matchers:
+        glossary = _state.glossaries.get(lang)
+        forms = [] if glossary is None else [
+            (form, entry.id) for entry in glossary.entries.values() for form in entry.forms
+        ]
+        _state.matchers[lang] = glossary_match.Matcher(forms)
+    return _state.matchers[lang]
+
+
+def _link_prototype(config: MkDocsConfig, lang: str):
+    """The term link of partials/glossary-link.html, rendered once with a stand-in id."""
+    if lang not in _state.links:
+        entry = glossary_data.Entry(_ID, _ID, (_ID,), "", None, 0)
+        markup = _template(config, "partials/glossary-link.html").render(entry=entry, lang=lang)
+        _state.links[lang] = lxml_html.fragment_fromstring(markup.strip())
+    return _state.links[lang]
+
+
+def _template(config: MkDocsConfig, name: str):
+    if _state.env is None:
+        _state.env = config.theme.get_env()
+    return _state.env.get_template(name)
+
+
+def _groups(glossary: glossary_data.Glossary) -> list[dict]:
+    """Entries grouped under their first letter, in the language's alphabetical order."""
+    groups: list[dict] = []
+    for letter, entry in glossary.sorted_entries():
+        if not groups or groups[-1]["letter"] != letter:
+            groups.append({"letter": letter, "anchor": _letter_anchor(letter), "entries": []})
+        groups[-1]["entries"].append(entry)
+    return groups
+
+
+def _letter_anchor(letter: str) -> str:
+    if letter == "#":
+        return "letter-digits"
+    name = letter.lower()
+    return f"letter-{name}" if name.isascii() else f"letter-u{ord(letter):04x}"

@@ -1,0 +1,102 @@
+"""The glossary tooltip in a real browser: keyboard, Escape, hover, tap."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import chromium, playwright_session, require_browser, serve
+from sitebuild import build
+from test_glossary_build import project
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    require_browser()
+    tmp = tmp_path_factory.mktemp("glossary-browser")
+    result = build(project(tmp), tmp)
+    assert result.returncode == 0, result.log
+    with serve(result.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def session(base_url):
+    with playwright_session() as session:
+        yield session
+
+
+@pytest.fixture(scope="module")
+def context(session):
+    with chromium(session, viewport={"width": 1280, "height": 800}) as context:
+        yield context
+
+
+@pytest.fixture
+def page(context, base_url):
+    page = context.new_page()
+    page.goto(base_url)
+    yield page
+    page.close()
+
+
+def tab_to_first_term(page) -> None:
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.glossary-term')"):
+            return
+    raise AssertionError("Tab never reached a glossary term")
+
+
+def test_tab_to_a_term_shows_its_tooltip_and_escape_hides_it(page):
+    tooltip = page.locator("#glossary-tip-iep")
+    tab_to_first_term(page)
+    assert page.evaluate("document.activeElement.textContent") == "IEP"
+    assert tooltip.is_visible()
+    assert tooltip.text_content() == "A written plan for your child."
+    page.keyboard.press("Escape")
+    assert tooltip.is_hidden()
+    assert page.evaluate("document.activeElement.textContent") == "IEP"  # focus stays on the term
+
+
+def test_tooltip_leaves_with_focus(page):
+    tab_to_first_term(page)
+    page.keyboard.press("Tab")
+    assert page.locator("#glossary-tip-iep").is_hidden()
+
+
+def test_hover_shows_tooltip_and_it_can_be_hovered(page):
+    term = page.locator('article a.glossary-term[data-glossary-id="iep"]')
+    tooltip = page.locator("#glossary-tip-iep")
+    term.hover()
+    assert tooltip.is_visible()
+    tooltip.hover()
+    page.wait_for_timeout(500)  # longer than the hide delay
+    assert tooltip.is_visible()
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden", timeout=2000)
+
+
+def test_link_is_described_by_the_definition(page):
+    term = page.get_by_role("link", name="IEP", exact=True).first
+    assert term.get_attribute("aria-describedby") == "glossary-tip-iep"
+    assert page.evaluate(
+        "document.getElementById(document.querySelector('a.glossary-term').getAttribute('aria-describedby'))"
+        ".getAttribute('role')"
+    ) == "tooltip"
+
+
+def test_click_follows_the_link_to_the_entry(page, base_url):
+    page.locator('article a.glossary-term[data-glossary-id="iep"]').click()
+    page.wait_for_url(base_url + "glossary/#iep")
+    assert page.locator("dfn#iep").is_visible()
+
+
+def test_tap_follows_the_link_to_the_entry(session, base_url):
+    with chromium(session, has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}) as context:
+        page = context.new_page()
+        page.goto(base_url)
+        page.locator('article a.glossary-term[data-glossary-id="iep"]').tap()
+        page.wait_for_url(base_url + "glossary/#iep")
+        assert page.locator("dfn#iep").is_visible()

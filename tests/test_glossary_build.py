@@ -1,0 +1,182 @@
+"""The glossary in real builds: generated pages, marked terms, fallback pages, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitebuild import build, make_project
+
+EN = """\
+iep:
+  term: IEP
+  match: [IEPs, Individualized Education Program]
+  short: "A written plan for your child."
+fape:
+  term: FAPE
+  match: [free appropriate public education]
+  short: "Free school that fits your child. <script>alert(1)</script>"
+  long: "First paragraph.\\n\\nSecond paragraph."
+evaluation:
+  term: evaluation
+  short: "Tests that show how your child learns."
+"""
+ES = """\
+iep:
+  term: IEP
+  match: [PEI, Programa de Educación Individualizado]
+  short: "Un plan escrito para su hijo."
+fape:
+  term: educación pública gratuita y apropiada
+  match: [FAPE]
+  short: "Escuela gratuita que se ajusta a su hijo. <script>alert(1)</script>"
+evaluation:
+  term: evaluación
+  match: [evaluacion]
+  short: "Pruebas que muestran cómo aprende su hijo."
+"""
+PAGES = {
+    "en/index.md": (
+        "# Home\n\nYour IEP is a plan. Every IEP has goals. See [FAPE](glossary.md#fape).\n\n"
+        "## The IEP meeting { #meeting }\n\nAn evaluation comes first. `IEP` in code. The FAPE right.\n"
+    ),
+    "en/only-en.md": "# Only English\n\nEvery IEP is written for one child.\n",
+    "en/glossary.md": "# Glossary\n\nThe IEP words.\n",
+    "es/index.md": "# Inicio\n\nSu PEI es un plan. La evaluación va primero. Vea [FAPE](glossary.md#fape).\n",
+    "es/glossary.md": "# Glosario\n\nLas palabras del IEP.\n",
+}
+
+
+def project(tmp_path, en=EN, es=ES, pages=PAGES, config=None):
+    root = make_project(tmp_path, pages, config)
+    (root / "data" / "glossary" / "en.yml").write_text(en, encoding="utf-8")
+    (root / "data" / "glossary" / "es.yml").write_text(es, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("glossary")
+    result = build(project(tmp), tmp)
+    assert result.returncode == 0, result.log
+    return result
+
+
+def terms(page):
+    return [(a.text, a.get("href")) for a in page.xpath('//article//a[contains(@class, "glossary-term")]')]
+
+
+def test_clean_build_has_no_warnings(site):
+    assert site.warnings == []
+
+
+def test_first_occurrence_links_to_the_entry(site):
+    assert terms(site.page("")) == [
+        ("IEP", "glossary/#iep"), ("evaluation", "glossary/#evaluation"), ("FAPE", "glossary/#fape")]
+
+
+def test_link_is_described_by_its_tooltip(site):
+    page = site.page("")
+    link = page.xpath('//a[@data-glossary-id="iep"]')[0]
+    tip = page.get_element_by_id(link.get("aria-describedby"))
+    assert (tip.get("role"), tip.text_content()) == ("tooltip", "A written plan for your child.")
+
+
+def test_definition_with_script_is_text(site):
+    page = site.page("")
+    tip = page.get_element_by_id("glossary-tip-fape")
+    assert tip.text_content() == "Free school that fits your child. <script>alert(1)</script>"
+    assert page.xpath('//*[contains(@class, "glossary-tip")]//script') == []
+
+
+def test_headings_and_toc_stay_plain(site):
+    page = site.page("")
+    assert page.get_element_by_id("meeting").text_content().startswith("The IEP meeting")
+    assert page.xpath('//h2//a[contains(@class, "glossary-term")]') == []
+    assert page.xpath('//nav[contains(@class, "md-nav--secondary")]//a[contains(@class, "glossary-term")]') == []
+
+
+def test_search_index_has_no_definitions(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    home = [doc["text"] for doc in index["docs"] if not doc["location"].startswith("glossary")]
+    assert home and not any("A written plan" in text or "glossary" in text for text in home)
+
+
+def test_spanish_page_links_to_spanish_entries(site):
+    assert terms(site.page("es/")) == [
+        ("PEI", "glossary/#iep"), ("evaluación", "glossary/#evaluation")]
+    assert site.page("es/").get_element_by_id("glossary-tip-iep").text_content() == "Un plan escrito para su hijo."
+
+
+def test_fallback_page_matches_english_and_shows_spanish_definition(site):
+    page = site.page("es/only-en/")
+    assert terms(page) == [("IEP", "../glossary/#iep")]
+    assert page.get_element_by_id("glossary-tip-iep").text_content() == "Un plan escrito para su hijo."
+
+
+def entries(page):
+    return [(dfn.get("id"), dfn.text) for dfn in page.xpath("//dl/dt/dfn")]
+
+
+def test_glossary_page_lists_entries_in_alphabetical_order(site):
+    assert entries(site.page("glossary/")) == [("evaluation", "evaluation"), ("fape", "FAPE"), ("iep", "IEP")]
+
+
+def test_spanish_glossary_page_has_the_same_ids(site):
+    assert entries(site.page("es/glossary/")) == [
+        ("fape", "educación pública gratuita y apropiada"), ("evaluation", "evaluación"), ("iep", "IEP")]
+
+
+def test_glossary_page_letter_links(site):
+    page = site.page("glossary/")
+    assert [(a.text, a.get("href")) for a in page.xpath('//p[@class="glossary-letters"]/a')] == [
+        ("E", "#letter-e"), ("F", "#letter-f"), ("I", "#letter-i")]
+    assert [h.get("id") for h in page.xpath('//section[@class="glossary-letter"]/h2')] == [
+        "letter-e", "letter-f", "letter-i"]
+
+
+def test_glossary_page_entries_are_not_marked(site):
+    page = site.page("glossary/")
+    assert page.xpath('//*[contains(@class, "glossary-entries")]//a[contains(@class, "glossary-term")]') == []
+
+
+def test_glossary_page_shows_long_explanation_and_escapes(site):
+    dd = site.page("glossary/").xpath('//dfn[@id="fape"]/../following-sibling::dd[1]')[0]
+    assert [p.text for p in dd.xpath("p")] == [
+        "Free school that fits your child. <script>alert(1)</script>", "First paragraph.", "Second paragraph."]
+
+
+def test_every_occurrence_setting(tmp_path):
+    result = build(project(tmp_path, config={"extra": {"glossary": {"every_occurrence": True}}}), tmp_path)
+    assert result.returncode == 0, result.log
+    assert [text for text, _ in terms(result.page(""))] == ["IEP", "IEP", "evaluation", "FAPE"]
+
+
+def test_link_to_missing_glossary_anchor_warns(tmp_path):
+    pages = {**PAGES, "en/index.md": "# Home\n\nSee [this](glossary.md#nope).\n"}
+    result = build(project(tmp_path, pages=pages), tmp_path)
+    assert result.returncode == 1
+    assert result.warnings == [
+        "WARNING -  Doc file 'en/index.md' contains a link 'glossary.md#nope', but the doc "
+        "'en/glossary.md' does not contain an anchor '#nope'."
+    ]
+
+
+def test_id_missing_in_one_language_warns_and_fails_strict(tmp_path):
+    es = ES.split("evaluation:")[0]
+    result = build(project(tmp_path, es=es), tmp_path)
+    assert result.returncode == 1
+    assert result.warnings == [
+        "WARNING -  Glossary entry 'evaluation' is in 'data/glossary/en.yml' (line 10) but missing from "
+        "'data/glossary/es.yml'."
+    ]
+
+
+def test_malformed_file_fails_the_build(tmp_path):
+    result = build(project(tmp_path, es="iep: {term: IEP\n  short: x\n"), tmp_path)
+    assert result.returncode == 1
+    assert result.warnings == [
+        "ERROR   -  Glossary file 'data/glossary/es.yml' is not valid YAML: line 2, column 8: "
+        "did not find expected ',' or '}'"
+    ]
