@@ -1,0 +1,469 @@
+"""Translation tools: what needs translating, mark a translation current, add a language.
+
+    python scripts/translations.py status [--json] [--strict] [--lang es]
+    python scripts/translations.py mark es/what-is-an-iep.md [data/glossary/es.yml#fape ...]
+    python scripts/translations.py new-language pt [--name "Português"]
+    python scripts/translations.py preview es [--build DIR]
+
+status   every page (and glossary entry) of each language: current, outdated (the English
+         changed since it was translated), missing (not translated: English is shown) or
+         orphan (no English source). --strict exits 1 when anything is not current.
+mark     records that a page (docs/es/x.md, or es/x.md) or glossary entries
+         (data/glossary/es.yml for all, data/glossary/es.yml#id for one) are translated from
+         the current English. Run it after updating the translation.
+new-language  adds a language Material for MkDocs has interface strings for: mkdocs.yml,
+         docs/<code>/, its glossary file and its interface strings file.
+preview  serves (or builds, with --build) one language only, with static-i18n's
+         build_only_locale: faster, and only that language's own pages.
+See TRANSLATING.md. How the versions are recorded: hooks/translation_source.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import translation_source as ts  # noqa: E402
+
+MATERIAL_LANGUAGES = "templates/partials/languages"
+MATERIAL_LUNR = "templates/assets/javascripts/lunr/min"
+STRINGS = "partials/strings"
+
+
+class Refused(Exception):
+    """The command cannot do what was asked; the message says why."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Path(args.project).resolve()
+    try:
+        return args.run(project, args)
+    except (Refused, ts.TranslationError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+# -- status -------------------------------------------------------------------------------
+
+def status(project: Path) -> dict:
+    """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None}}}"""
+    site = Site(project)
+    languages = {}
+    for lang in site.translations:
+        result = ts.page_status(site.docs_dir, site.source, lang)
+        result["glossary"] = ts.glossary_status(project, site.source, lang)
+        languages[lang] = result
+    return {"source": site.source, "languages": languages}
+
+
+def needs_work(result: dict) -> bool:
+    for lang_status in result["languages"].values():
+        groups = [lang_status, lang_status["glossary"] or {}]
+        if any(group.get(state) for group in groups for state in ("outdated", "missing", "orphan")):
+            return True
+    return False
+
+
+def _status(project: Path, args) -> int:
+    result = status(project)
+    if args.lang:
+        if args.lang not in result["languages"]:
+            raise Refused(f"'{args.lang}' is not a translation in mkdocs.yml. Languages: {', '.join(result['languages'])}.")
+        result["languages"] = {args.lang: result["languages"][args.lang]}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(_report(result))
+    return 1 if args.strict and needs_work(result) else 0
+
+
+def _report(result: dict) -> str:
+    source = result["source"]
+    lines = []
+    for lang, pages in result["languages"].items():
+        lines.append(f"{lang}: pages in docs/{lang}/ (the English source is docs/{source}/)")
+        for state in ts.STATES:
+            for name in pages[state]:
+                lines.append(f"  {state:<9} {name}")
+        lines.append(f"  {_counts(pages)}")
+        glossary = pages["glossary"]
+        if glossary is not None:
+            lines.append(f"{lang}: glossary entries in {ts.GLOSSARY_DIR}/{lang}.yml")
+            for state in ("outdated", "missing", "orphan"):
+                for entry_id in glossary[state]:
+                    lines.append(f"  {state:<9} {entry_id}")
+            lines.append(f"  {_counts(glossary)}")
+        lines.append("")
+    if not result["languages"]:
+        lines.append(f"No translations: mkdocs.yml has only '{source}'.")
+    lines.append(
+        "outdated: update the translation, then run: python scripts/translations.py mark <lang>/<page>.md\n"
+        "missing: readers see the English page until someone translates it (TRANSLATING.md)."
+    )
+    return "\n".join(lines)
+
+
+def _counts(group: dict) -> str:
+    return ", ".join(f"{len(group[state])} {state}" for state in ts.STATES)
+
+
+# -- mark ---------------------------------------------------------------------------------
+
+def mark(project: Path, target: str) -> str:
+    """Record that a page or glossary entries are translated from the current English."""
+    site = Site(project)
+    path_part, _, entry = target.partition("#")
+    path = _resolve(site, path_part)
+    if path.parent == (project / ts.GLOSSARY_DIR).resolve() and path.suffix == ".yml":
+        return _mark_glossary(project, site, path.stem, [entry] if entry else None)
+    try:
+        lang, _, name = path.relative_to(site.docs_dir.resolve()).as_posix().partition("/")
+    except ValueError:
+        lang = name = ""
+    if lang == site.source or lang not in site.translations or not name:
+        folders = ", ".join(f"docs/{code}/" for code in site.translations)
+        raise Refused(f"'{target}' is not a page in a translation's folder ({folders}).")
+    translated, english = site.docs_dir / lang / name, site.docs_dir / site.source / name
+    if not translated.is_file():
+        raise Refused(f"'docs/{lang}/{name}' does not exist: translate the page first.")
+    if not english.is_file():
+        raise Refused(f"'docs/{lang}/{name}' has no English source 'docs/{site.source}/{name}' (an orphan).")
+    value = ts.file_hash(english)
+    with translated.open(encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    with translated.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(ts.with_recorded_hash(text, value))
+    return f"Marked docs/{lang}/{name} as translated from the current docs/{site.source}/{name} ({value})."
+
+
+def _mark_glossary(project: Path, site: Site, lang: str, ids: list[str] | None) -> str:
+    if lang == site.source or lang not in site.translations:
+        raise Refused(f"'{ts.GLOSSARY_DIR}/{lang}.yml' is not a translation's glossary.")
+    english_path, _ = ts.glossary_paths(project, site.source)
+    path, hashes_path = ts.glossary_paths(project, lang)
+    if not english_path.is_file() or not path.is_file():
+        raise Refused(f"Both '{ts.GLOSSARY_DIR}/{site.source}.yml' and '{ts.GLOSSARY_DIR}/{lang}.yml' must exist.")
+    english, translated = ts.read_glossary(english_path), ts.read_glossary(path)
+    for entry_id in ids or []:
+        if entry_id not in english or entry_id not in translated:
+            where = f"{ts.GLOSSARY_DIR}/{site.source}.yml" if entry_id not in english else f"{ts.GLOSSARY_DIR}/{lang}.yml"
+            close = difflib.get_close_matches(entry_id, list(english), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise Refused(f"Glossary entry '{entry_id}' is not in '{where}'.{hint}")
+    hashes = ts.read_glossary_hashes(hashes_path)
+    untranslated = [] if ids else [
+        entry_id for entry_id in english
+        if entry_id in translated and entry_id not in hashes and ts.same_entry(english[entry_id], translated[entry_id])
+    ]
+    chosen = ids or [entry_id for entry_id in english if entry_id in translated and entry_id not in untranslated]
+    for entry_id in chosen:
+        hashes[entry_id] = ts.entry_hash(english[entry_id])
+    lines = [
+        f"# Which version of each English glossary entry ({ts.GLOSSARY_DIR}/{site.source}.yml) the",
+        f"# entry in {lang}.yml was translated from. Written by `python scripts/translations.py mark",
+        f"# {ts.GLOSSARY_DIR}/{lang}.yml`: do not edit by hand (see TRANSLATING.md).",
+    ]
+    lines += [f'{entry_id}: "{hashes[entry_id]}"' for entry_id in english if entry_id in hashes]
+    lines += [f'{entry_id}: "{value}"' for entry_id, value in hashes.items() if entry_id not in english]
+    hashes_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    what = f"entry '{chosen[0]}'" if ids else f"{len(chosen)} entries"
+    message = f"Marked {what} of {ts.GLOSSARY_DIR}/{lang}.yml as translated from the current English."
+    if untranslated:
+        message += (
+            f" Not marked, still the English text: {', '.join(untranslated)} (mark one with "
+            f"{ts.GLOSSARY_DIR}/{lang}.yml#<id> if it is meant to be the same)."
+        )
+    return message
+
+
+def _resolve(site: Site, text: str) -> Path:
+    """A path as typed: absolute, or relative to the project, its docs/ or the current folder."""
+    path = Path(text)
+    options = [path] if path.is_absolute() else [site.project / path, site.docs_dir / path, Path.cwd() / path]
+    chosen = next((option for option in options if option.exists()), options[1 if len(options) > 1 else 0])
+    chosen = chosen.resolve()
+    if not chosen.is_relative_to(site.project.resolve()):
+        raise Refused(f"'{text}' is not in the project '{site.project}'.")
+    return chosen
+
+
+def _mark(project: Path, args) -> int:
+    for target in args.targets:
+        print(mark(project, target))
+    return 0
+
+
+# -- new-language -------------------------------------------------------------------------
+
+def new_language(project: Path, code: str, name: str | None = None) -> list[str]:
+    """Add a language; returns what was done, line by line."""
+    site = Site(project)
+    supported = material_languages()
+    if code in [site.source, *site.translations]:
+        raise Refused(f"Language '{code}' is already in mkdocs.yml.")
+    if code not in supported:
+        close = difflib.get_close_matches(code, supported, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise Refused(
+            f"Material for MkDocs has no interface strings for '{code}', so the site cannot be built "
+            f"in it.{hint} Supported codes: {', '.join(supported)}."
+        )
+    name = name or NATIVE_NAMES.get(code, code)
+    done = []
+    config_text = site.config_path.read_text(encoding="utf-8")
+    new_text = _add_to_config(config_text, code, name)
+    if code not in Site.languages_in(new_text):
+        raise Refused("Could not add the language to mkdocs.yml: add it by hand under the i18n plugin's languages.")
+    site.config_path.write_text(new_text, encoding="utf-8")
+    done.append(f"mkdocs.yml: added {code} ({name}) to the i18n plugin's languages")
+
+    folder = site.docs_dir / code
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".gitkeep").touch()
+    done.append(f"docs/{code}/: empty, so every page shows the English text with a notice until translated")
+
+    english_glossary, _ = ts.glossary_paths(project, site.source)
+    glossary, _ = ts.glossary_paths(project, code)
+    if english_glossary.is_file() and not glossary.exists():
+        header = (
+            f"# Glossary, {name} ({code}): a copy of {site.source}.yml to translate. Translate term, match,\n"
+            f"# short and long; never the ids. Until then readers see the English text.\n"
+            f"# When an entry is translated: python scripts/translations.py mark {ts.GLOSSARY_DIR}/{code}.yml#<id>\n"
+        )
+        glossary.write_text(header + english_glossary.read_text(encoding="utf-8"), encoding="utf-8")
+        done.append(f"{ts.GLOSSARY_DIR}/{code}.yml: a copy of the English glossary to translate")
+
+    strings = site.strings_dir / f"{code}.html"
+    if not strings.exists():
+        strings.write_text(_strings_file(site, code, name), encoding="utf-8")
+        done.append(f"{strings.relative_to(project).as_posix()}: the interface strings, in English, to translate")
+    return done
+
+
+def material_languages() -> list[str]:
+    return sorted(path.stem for path in (_material() / MATERIAL_LANGUAGES).glob("*.html"))
+
+
+def search_language(code: str) -> str:
+    """The search language Material picks for a language (its own 'search.config.lang')."""
+    text = (_material() / MATERIAL_LANGUAGES / f"{code}.html").read_text(encoding="utf-8")
+    match = re.search(r'"search\.config\.lang":\s*"([^"]+)"', text)
+    return match.group(1) if match else "en"
+
+
+def lunr_languages() -> list[str]:
+    found = [path.name.split(".")[1] for path in (_material() / MATERIAL_LUNR).glob("lunr.*.min.js")]
+    return sorted({"en", *found} - {"multi", "stemmer"})
+
+
+def _add_to_config(text: str, code: str, name: str) -> str:
+    """mkdocs.yml's text with the language added at the end of the i18n plugin's list."""
+    lines = text.splitlines(keepends=True)
+    plugin = next((i for i, line in enumerate(lines) if re.match(r"^\s*-\s+i18n:\s*(#.*)?$", line)), None)
+    if plugin is None:
+        raise Refused("mkdocs.yml has no '- i18n:' plugin entry.")
+    plugin_indent = _indent(lines[plugin])
+    start = next(
+        (i for i in range(plugin + 1, len(lines)) if re.match(r"^\s*languages:\s*(#.*)?$", lines[i])
+         and _indent(lines[i]) > plugin_indent),
+        None,
+    )
+    if start is None:
+        raise Refused("mkdocs.yml's i18n plugin has no 'languages:' list.")
+    key_indent = _indent(lines[start])
+    last, item_indent = start, None
+    for i in range(start + 1, len(lines)):
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if _indent(lines[i]) <= key_indent and not (stripped.startswith("- ") and _indent(lines[i]) == key_indent):
+            break
+        if item_indent is None and stripped.startswith("- "):
+            item_indent = _indent(lines[i])
+        last = i
+    pad = " " * (item_indent if item_indent is not None else key_indent + 2)
+    newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
+    entry = [
+        f"{pad}- locale: {code}{newline}",
+        f"{pad}  name: {json.dumps(name, ensure_ascii=False)}{newline}",
+        f"{pad}  build: true{newline}",
+    ]
+    if not lines[last].endswith(("\n", "\r")):
+        lines[last] += newline
+    return "".join(lines[: last + 1] + entry + lines[last + 1:])
+
+
+def _strings_file(site: Site, code: str, name: str) -> str:
+    english = (site.strings_dir / f"{site.source}.html").read_text(encoding="utf-8")
+    body = english[english.index("{% macro"):] if "{% macro" in english else english
+    # The English file's notice says "not translated into English": say it for any language.
+    body = re.sub(
+        r'^(\s*"fallback\.notice":\s*)"[^"\n]*"',
+        lambda m: m.group(1) + '"This page is not translated yet, so it is shown in English."',
+        body, count=1, flags=re.M,
+    )
+    comment = (
+        f"{{#- This site's interface strings in {name} ({code}), copied from {site.source}.html by\n"
+        f"    scripts/translations.py new-language. Translate the values, never the keys. -#}}\n"
+    )
+    search = search_language(code)
+    if search not in lunr_languages():
+        comment += (
+            f"{{#- Search: Material asks for lunr's '{search}' support, which lunr does not have, so this\n"
+            f"    language searches with the basic settings below (no stemming). Keep these two keys. -#}}\n"
+        )
+        body = body.replace("{{ {\n", '{{ {\n  "search.config.lang": "en",\n  "search.config.pipeline": "trimmer",\n', 1)
+    return comment + body
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _material() -> Path:
+    import material
+
+    return Path(material.__file__).parent
+
+
+def _new_language(project: Path, args) -> int:
+    for line in new_language(project, args.code, args.name):
+        print(line)
+    print(
+        f"\nNext: build the site (NO_MKDOCS_2_WARNING=1 mkdocs build --strict), then translate pages into "
+        f"docs/{args.code}/ and the strings file, and run 'python scripts/translations.py status'. "
+        f"Optional: the organization's name in this language under 'languages:' in brand.yml."
+    )
+    return 0
+
+
+# -- preview ------------------------------------------------------------------------------
+
+def preview_plugins(project: Path, code: str) -> list:
+    """mkdocs.yml's plugins with static-i18n set to build only `code`."""
+    site = Site(project)
+    if code not in [site.source, *site.translations]:
+        raise Refused(f"'{code}' is not a language in mkdocs.yml: {', '.join([site.source, *site.translations])}.")
+    plugins = []
+    for item in site.config.get("plugins") or []:
+        if isinstance(item, dict) and "i18n" in item:
+            item = {"i18n": {**(item["i18n"] or {}), "build_only_locale": code}}
+        plugins.append(item)
+    return plugins
+
+
+def _preview(project: Path, args) -> int:
+    from mkdocs.commands import build, serve
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    options = {"plugins": preview_plugins(project, args.code), "strict": False}
+    config_file = str(project / "mkdocs.yml")
+    if args.build:
+        config = load_config(config_file, site_dir=str(Path(args.build).resolve()), **options)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+    else:
+        serve.serve(config_file, dev_addr=args.dev_addr, **options)
+    return 0
+
+
+# -- the project --------------------------------------------------------------------------
+
+class Site:
+    """What the tools need from mkdocs.yml."""
+
+    def __init__(self, project: Path) -> None:
+        from mkdocs.utils.yaml import yaml_load
+
+        self.project = project
+        self.config_path = project / "mkdocs.yml"
+        if not self.config_path.is_file():
+            raise Refused(f"No mkdocs.yml in '{project}'.")
+        with self.config_path.open(encoding="utf-8") as handle:
+            self.config = yaml_load(handle)
+        self.docs_dir = project / self.config.get("docs_dir", "docs")
+        theme = self.config.get("theme") or {}
+        self.strings_dir = project / (theme.get("custom_dir") or "overrides") / STRINGS
+        languages = self._languages(self.config)
+        defaults = [entry["locale"] for entry in languages if entry.get("default")]
+        self.source = defaults[0] if defaults else languages[0]["locale"]
+        self.translations = [entry["locale"] for entry in languages if entry["locale"] not in (self.source, "null")]
+
+    @staticmethod
+    def _languages(config: dict) -> list[dict]:
+        for item in config.get("plugins") or []:
+            if isinstance(item, dict) and "i18n" in item:
+                return [entry for entry in (item["i18n"] or {}).get("languages") or [] if isinstance(entry, dict)]
+        raise Refused("mkdocs.yml has no i18n plugin with languages.")
+
+    @classmethod
+    def languages_in(cls, text: str) -> list[str]:
+        from mkdocs.utils.yaml import yaml_load
+
+        return [entry.get("locale") for entry in cls._languages(yaml_load(text))]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(__doc__.splitlines()[1:]),
+    )
+    parser.add_argument("--project", default=str(ROOT), help="the project folder (default: this repository)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    status_command = commands.add_parser("status", help="what is current, outdated, missing or orphan")
+    status_command.add_argument("--json", action="store_true", help="print JSON")
+    status_command.add_argument("--strict", action="store_true", help="exit 1 unless everything is current")
+    status_command.add_argument("--lang", help="only this language")
+    status_command.set_defaults(run=_status)
+    mark_command = commands.add_parser("mark", help="mark pages or glossary entries as translated from the current English")
+    mark_command.add_argument("targets", nargs="+", metavar="PATH", help="es/page.md, data/glossary/es.yml or data/glossary/es.yml#id")
+    mark_command.set_defaults(run=_mark)
+    new_command = commands.add_parser("new-language", help="add a language")
+    new_command.add_argument("code", help="a language code Material supports, like pt or vi")
+    new_command.add_argument("--name", help="the language's name in the switcher (default: its own name for itself)")
+    new_command.set_defaults(run=_new_language)
+    preview_command = commands.add_parser("preview", help="serve one language only")
+    preview_command.add_argument("code")
+    preview_command.add_argument("--build", metavar="DIR", help="build into DIR instead of serving")
+    preview_command.add_argument("--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
+    preview_command.set_defaults(run=_preview)
+    return parser
+
+
+# The name each language has for itself, shown in the language switcher.
+NATIVE_NAMES = {
+    "af": "Afrikaans", "ar": "العربية", "az": "Azərbaycanca", "be": "Беларуская", "bg": "Български",
+    "bn": "বাংলা", "ca": "Català", "cs": "Čeština", "cy": "Cymraeg", "da": "Dansk", "de": "Deutsch",
+    "el": "Ελληνικά", "en": "English", "eo": "Esperanto", "es": "Español", "et": "Eesti", "eu": "Euskara",
+    "fa": "فارسی", "fi": "Suomi", "fr": "Français", "gl": "Galego", "he": "עברית", "hi": "हिन्दी",
+    "hr": "Hrvatski", "hu": "Magyar", "hy": "Հայերեն", "id": "Bahasa Indonesia", "is": "Íslenska",
+    "it": "Italiano", "ja": "日本語", "ka": "ქართული", "kn": "ಕನ್ನಡ", "ko": "한국어", "ku-IQ": "کوردی",
+    "lb": "Lëtzebuergesch", "lt": "Lietuvių", "lv": "Latviešu", "mk": "Македонски", "mn": "Монгол",
+    "ms": "Bahasa Melayu", "my": "မြန်မာ", "nb": "Norsk bokmål", "nl": "Nederlands", "nn": "Norsk nynorsk",
+    "pl": "Polski", "pt": "Português", "pt-BR": "Português (Brasil)", "ro": "Română", "ru": "Русский",
+    "sa": "संस्कृतम्", "sh": "Srpskohrvatski", "si": "සිංහල", "sk": "Slovenčina", "sl": "Slovenščina",
+    "sq": "Shqip", "sr": "Српски", "sv": "Svenska", "ta": "தமிழ்", "te": "తెలుగు", "th": "ไทย",
+    "tl": "Tagalog", "tr": "Türkçe", "uk": "Українська", "ur": "اردو", "uz": "Oʻzbekcha", "vi": "Tiếng Việt",
+    "zh": "简体中文", "zh-Hant": "繁體中文", "zh-TW": "繁體中文（台灣）",
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,319 @@
+"""Translation status (hooks/translation_source.py), the outdated notice, and the
+translator's command line (scripts/translations.py): status, mark, new-language, preview."""
+
+import difflib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import translation_source as ts
+import translations
+from sitebuild import ROOT, build, copy_project
+
+PAGES = ["benefits.md", "esy.md", "glossary.md", "index.md", "prepare.md", "process.md", "team.md", "what-is-an-iep.md"]
+
+
+def run(project, *args) -> int:
+    return translations.main(["--project", str(project), *args])
+
+
+# -- hashes and front matter ---------------------------------------------------------------
+
+def test_hash_ignores_line_endings_and_trailing_spaces():
+    assert ts.text_hash("# Title  \r\n\r\nText.\t\r\n\r\n") == ts.text_hash("# Title\n\nText.\n")
+
+
+def test_hash_changes_when_the_text_changes():
+    assert ts.text_hash("# Title\n\nText.\n") != ts.text_hash("# Title\n\nText!\n")
+
+
+@given(st.text())
+def test_normalizing_twice_changes_nothing(text):
+    assert ts.normalize(ts.normalize(text)) == ts.normalize(text)
+
+
+TEXT_LINE = st.text(alphabet=st.characters(blacklist_characters="\r\n", blacklist_categories=["Cs"]))
+
+
+@given(st.lists(TEXT_LINE), st.sampled_from(["\n", "\r\n"]))
+def test_hash_is_the_same_for_any_line_ending(lines, newline):
+    assert ts.text_hash(newline.join(lines)) == ts.text_hash("\n".join(lines))
+
+
+def test_marking_adds_front_matter_to_a_page_without_it():
+    text = ts.with_recorded_hash("# Título\n\nTexto.\n", "0123456789ab")
+    assert text == '---\ntranslation_of: "0123456789ab"\n---\n\n# Título\n\nTexto.\n'
+    assert ts.recorded_hash(text) == "0123456789ab"  # quoted: a hash of digits stays a string
+
+
+def test_marking_replaces_the_value_and_keeps_other_keys():
+    text = '---\ntemplate: home.html\ntranslation_of: "aaaaaaaaaaaa"\ndescription: Una guía\n---\n\n# Inicio\n'
+    assert ts.with_recorded_hash(text, "bbbbbbbbbbbb") == (
+        '---\ntemplate: home.html\ntranslation_of: "bbbbbbbbbbbb"\ndescription: Una guía\n---\n\n# Inicio\n'
+    )
+
+
+def test_marking_adds_the_key_to_existing_front_matter():
+    text = "---\nglossary: false\n---\n\n# Glosario\n"
+    assert ts.with_recorded_hash(text, "cccccccccccc") == (
+        '---\nglossary: false\ntranslation_of: "cccccccccccc"\n---\n\n# Glosario\n'
+    )
+
+
+# -- status logic ---------------------------------------------------------------------------
+
+@pytest.fixture
+def docs(tmp_path):
+    english = {"a.md": "# A\n", "b.md": "# B\n", "c.md": "# C\n", "d.md": "# D\n"}
+    for name, text in english.items():
+        (tmp_path / "en" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "en" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "a.md").write_text(ts.with_recorded_hash("# A es\n", ts.text_hash("# A\n")), encoding="utf-8")
+    (tmp_path / "es" / "b.md").write_text(ts.with_recorded_hash("# B es\n", ts.text_hash("# Old B\n")), encoding="utf-8")
+    (tmp_path / "es" / "c.md").write_text("# C es, never marked\n", encoding="utf-8")
+    (tmp_path / "es" / "old.md").write_text("# Sin fuente\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_page_status_sorts_every_page(docs):
+    assert ts.page_status(docs, "en", "es") == {
+        "current": ["a.md"], "outdated": ["b.md", "c.md"], "missing": ["d.md"], "orphan": ["old.md"],
+    }
+
+
+def test_language_without_a_folder_has_every_page_missing(docs):
+    assert ts.page_status(docs, "en", "pt")["missing"] == ["a.md", "b.md", "c.md", "d.md"]
+
+
+def write_glossaries(project, english, translated, hashes=None):
+    folder = project / "data" / "glossary"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "en.yml").write_text(json.dumps(english), encoding="utf-8")  # JSON is YAML
+    (folder / "es.yml").write_text(json.dumps(translated), encoding="utf-8")
+    if hashes is not None:
+        (folder / "es.translation.yml").write_text(json.dumps(hashes), encoding="utf-8")
+
+
+def test_glossary_status_sorts_every_entry(tmp_path):
+    fape = {"term": "FAPE", "short": "Free appropriate public education."}
+    lre = {"term": "LRE", "short": "Least restrictive environment."}
+    iep = {"term": "IEP", "short": "The plan."}
+    ese = {"term": "ESY", "short": "Summer services."}
+    write_glossaries(
+        tmp_path,
+        {"fape": fape, "lre": lre, "iep": iep, "esy": ese, "pwn": {"term": "PWN", "short": "A notice."}},
+        {"fape": {"term": "FAPE", "short": "Educación pública gratuita."}, "lre": {"term": "LRE", "short": "Ambiente."},
+         "iep": {"term": "IEP", "short": "El plan."}, "esy": ese, "viejo": {"term": "Viejo", "short": "Ya no."}},
+        {"fape": ts.entry_hash(fape), "lre": ts.entry_hash({"term": "LRE", "short": "Old text."})},
+    )
+    assert ts.glossary_status(tmp_path, "en", "es") == {
+        "current": ["fape"],
+        "outdated": ["lre", "iep"],  # changed since; translated but never marked
+        "missing": ["esy", "pwn"],  # still the English text; absent
+        "orphan": ["viejo"],
+    }
+
+
+def test_entry_hash_ignores_yaml_line_wrapping():
+    assert ts.entry_hash({"short": "Two\n  lines."}) == ts.entry_hash({"short": "Two lines."})
+
+
+def test_no_english_glossary_means_no_glossary_status(tmp_path):
+    assert ts.glossary_status(tmp_path, "en", "es") is None
+
+
+# -- the command line, on a copy of the project ------------------------------------------------
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path)
+
+
+def status_json(project, capsys, *args):
+    capsys.readouterr()
+    code = run(project, "status", "--json", *args)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def mark_everything(project, lang="es"):
+    pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs" / lang).glob("*.md"))
+    assert run(project, "mark", *pages) == 0
+    if (project / "data" / "glossary" / f"{lang}.yml").is_file():
+        assert run(project, "mark", f"data/glossary/{lang}.yml") == 0
+
+
+def test_status_json_lists_docs_relative_english_paths(project, capsys):
+    code, result = status_json(project, capsys)
+    assert code == 0
+    assert list(result["languages"]) == ["es"]
+    spanish = result["languages"]["es"]
+    assert set(spanish) == {"current", "outdated", "missing", "orphan", "glossary"}
+    assert sorted(spanish["current"] + spanish["outdated"]) == PAGES
+    assert set(spanish["glossary"]) == {"current", "outdated", "missing", "orphan"}
+
+
+def test_mark_makes_one_page_current(project, capsys):
+    assert run(project, "mark", "es/team.md") == 0
+    assert "Marked docs/es/team.md as translated from the current docs/en/team.md" in capsys.readouterr().out
+    _, result = status_json(project, capsys)
+    assert "team.md" in result["languages"]["es"]["current"]
+    assert "team.md" not in result["languages"]["es"]["outdated"]
+
+
+def test_strict_fails_until_everything_is_current(project, capsys):
+    mark_everything(project)
+    assert status_json(project, capsys, "--strict")[0] == 0
+    (project / "docs" / "en" / "esy.md").write_text("# ESY\n\nChanged.\n", encoding="utf-8")
+    code, result = status_json(project, capsys, "--strict")
+    assert code == 1
+    assert result["languages"]["es"]["outdated"] == ["esy.md"]
+
+
+def test_orphan_page_is_reported(project, capsys):
+    (project / "docs" / "es" / "viejo.md").write_text("# Página vieja\n", encoding="utf-8")
+    code, result = status_json(project, capsys, "--strict")
+    assert result["languages"]["es"]["orphan"] == ["viejo.md"]
+    assert code == 1
+    assert run(project, "status") == 0
+    assert "  orphan    viejo.md" in capsys.readouterr().out
+
+
+def test_changed_glossary_entry_is_outdated(project, capsys):
+    mark_everything(project)
+    english = project / "data" / "glossary" / "en.yml"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("fape:\n  term: FAPE", "fape:\n  term: FAPE\n  long: \"New.\"", 1), encoding="utf-8")
+    _, result = status_json(project, capsys)
+    assert result["languages"]["es"]["glossary"]["outdated"] == ["fape"]
+    assert run(project, "mark", "data/glossary/es.yml#fape") == 0
+    assert status_json(project, capsys, "--strict")[0] == 0
+
+
+def test_mark_refuses_an_english_page(project, capsys):
+    assert run(project, "mark", "en/team.md") == 1
+    assert capsys.readouterr().err == "error: 'en/team.md' is not a page in a translation's folder (docs/es/).\n"
+
+
+def test_mark_refuses_a_page_not_translated_yet(project, capsys):
+    (project / "docs" / "es" / "team.md").unlink()
+    assert run(project, "mark", "es/team.md") == 1
+    assert capsys.readouterr().err == "error: 'docs/es/team.md' does not exist: translate the page first.\n"
+
+
+def test_new_language_refuses_an_existing_code(project, capsys):
+    assert run(project, "new-language", "es") == 1
+    assert capsys.readouterr().err == "error: Language 'es' is already in mkdocs.yml.\n"
+
+
+def test_new_language_refuses_a_code_material_lacks(project, capsys):
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert run(project, "new-language", "pt_BR") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: Material for MkDocs has no interface strings for 'pt_BR', so the site cannot be built "
+        "in it. Did you mean 'pt-BR'? Supported codes: af, ar,"
+    )
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == before
+    assert not (project / "docs" / "pt_BR").exists()
+
+
+def test_new_language_adds_three_lines_to_mkdocs_yml(project):
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    assert run(project, "new-language", "vi") == 0
+    after = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    changes = [op for op in difflib.SequenceMatcher(a=before, b=after).get_opcodes() if op[0] != "equal"]
+    assert len(changes) == 1  # one insertion: comments and everything else are kept
+    tag, _, _, start, end = changes[0]
+    assert tag == "insert"
+    assert after[start:end] == ["        - locale: vi", '          name: "Tiếng Việt"', "          build: true"]
+
+
+def test_language_lunr_lacks_searches_without_stemming(project):
+    assert run(project, "new-language", "sl") == 0
+    strings = (project / "overrides" / "partials" / "strings" / "sl.html").read_text(encoding="utf-8")
+    assert '"search.config.lang": "en"' in strings and '"search.config.pipeline": "trimmer"' in strings
+    assert "sl" not in translations.lunr_languages()
+
+
+# -- real builds: a third language, an outdated page, one language only --------------------------
+
+@pytest.fixture(scope="module")
+def three_languages(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("three-languages")
+    project = copy_project(tmp)
+    assert run(project, "new-language", "pt") == 0
+    mark_everything(project)
+    english = project / "docs" / "en" / "what-is-an-iep.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence for families.\n", encoding="utf-8")
+    return project, build(project, tmp)
+
+
+def test_third_language_builds_strict(three_languages):
+    _, result = three_languages
+    assert result.returncode == 0, result.log
+    assert result.warnings == []
+
+
+def test_third_language_shows_fallback_notices(three_languages):
+    _, result = three_languages
+    page = result.page("pt/team/")
+    assert page.get("lang") == "pt"
+    assert len(page.xpath("//aside[contains(@class, 'iep-fallback')]")) == 1
+
+
+def test_third_language_is_in_the_switcher(three_languages):
+    _, result = three_languages
+    (link,) = result.page("team/").xpath("//a[contains(@class, 'md-select__link')][@hreflang='pt']")
+    assert link.get("href") == "../pt/team/"
+    assert link.text_content().strip() == "Português"
+
+
+def test_third_language_searches_with_its_own_lunr_language(three_languages):
+    _, result = three_languages
+    index = json.loads((result.site / "pt/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["pt"]
+    assert (result.site / "assets/javascripts/lunr/min/lunr.pt.min.js").is_file()
+
+
+def test_edited_english_page_shows_the_outdated_notice(three_languages):
+    _, result = three_languages
+    page = result.page("es/what-is-an-iep/")
+    (notice,) = page.xpath("//aside[contains(@class, 'iep-outdated')]")
+    assert "La página en inglés cambió" in notice.text_content()
+    (link,) = notice.xpath(".//a")
+    assert (link.get("href"), link.get("hreflang")) == ("../../what-is-an-iep/", "en")
+
+
+def test_current_translation_has_no_outdated_notice(three_languages):
+    _, result = three_languages
+    assert result.page("es/team/").xpath("//*[contains(@class, 'iep-outdated')]") == []
+    assert result.page("pt/what-is-an-iep/").xpath("//*[contains(@class, 'iep-outdated')]") == []
+
+
+def test_status_reports_the_edited_page_and_the_new_language(three_languages, capsys):
+    project, _ = three_languages
+    _, result = status_json(project, capsys)
+    assert result["languages"]["es"]["outdated"] == ["what-is-an-iep.md"]
+    assert result["languages"]["pt"]["missing"] == PAGES
+    assert result["languages"]["pt"]["glossary"]["current"] == []
+    assert len(result["languages"]["pt"]["glossary"]["missing"]) == len(ts.read_glossary(project / "data/glossary/en.yml"))
+
+
+def test_one_language_preview_builds(three_languages, tmp_path):
+    project, _ = three_languages
+    command = [sys.executable, str(ROOT / "scripts" / "translations.py"), "--project", str(project),
+               "preview", "es", "--build", str(tmp_path / "site")]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))] == []
+    site = tmp_path / "site"
+    assert 'lang="es"' in (site / "team" / "index.html").read_text(encoding="utf-8")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+    assert not (site / "es").exists()
