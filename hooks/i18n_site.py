@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import posixpath
 import shutil
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -88,6 +89,14 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     else:
         context["fallback_lang"] = None
     context["build_lang"] = lang
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html":
+        # A 404 page answers any address: its switcher leads to each language's home,
+        # not to the alternates of whichever page was rendered last.
+        config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
     return context
 
 

@@ -192,3 +192,9 @@ def test_link_to_missing_anchor_fails_the_strict_build(tmp_path):
         "WARNING -  Doc file 'en/index.md' contains a link 'topic.md#gone', "
         "but the doc 'en/topic.md' does not contain an anchor '#gone'."
     ) in result.log
+
+
+@pytest.mark.parametrize("url, lang, target", [("404.html", "es", "/es/"), ("es/404.html", "en", "/")])
+def test_404_switcher_leads_to_each_language_home(site, url, lang, target):
+    (link,) = site.page(url).xpath(f"//a[contains(@class, 'md-select__link')][@hreflang='{lang}']")
+    assert link.get("href") == target
