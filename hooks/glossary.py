@@ -42,11 +42,30 @@ class _Settings(base.Config):
     every_occurrence = c.Type(bool, default=False)
 
 
+class _Links:
+    """The term link of partials/glossary-link.html, rendered once with a stand-in id, and
+    a copy of it for each entry id (with the id put in): each marked term gets a copy."""
+
+    def __init__(self, template) -> None:
+        self.template = template
+        self.by_id: dict[str, object] = {}
+
+    def prototype(self, entry_id: str):
+        link = self.by_id.get(entry_id)
+        if link is None:
+            link = copy.deepcopy(self.template)
+            for name, value in link.attrib.items():
+                if _ID in value:
+                    link.set(name, value.replace(_ID, entry_id))
+            self.by_id[entry_id] = link
+        return link
+
+
 class _State:
     def __init__(self) -> None:
         self.glossaries: dict[str, glossary_data.Glossary] = {}
         self.matchers: dict[str, glossary_match.Matcher] = {}  # by the language of the text
-        self.links: dict[str, object] = {}  # language -> <a> to copy for each term
+        self.links: dict[str, _Links] = {}  # by language
         self.used: dict[str, list[str]] = {}  # page src_uri -> ids marked on it
         self.env = None
 
@@ -110,13 +129,10 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigatio
 def _mark(html: str, page: Page, glossary, glossary_file, config: MkDocsConfig):
     """Link the terms of a page: (html, ids linked), or None when there are none."""
     base_url = glossary_file.url_relative_to(page.file)
-    prototype = _link_prototype(config, glossary.lang)
+    links = _links(config, glossary.lang)
 
     def make_link(entry_id: str, text: str):
-        link = copy.deepcopy(prototype)
-        for name, value in link.attrib.items():
-            if _ID in value:
-                link.set(name, value.replace(_ID, entry_id))
+        link = copy.deepcopy(links.prototype(entry_id))
         link.set("href", base_url + link.get("href", ""))
         link.text = text
         return link
@@ -148,12 +164,11 @@ def _matcher(lang: str) -> glossary_match.Matcher:
     return _state.matchers[lang]
 
 
-def _link_prototype(config: MkDocsConfig, lang: str):
-    """The term link of partials/glossary-link.html, rendered once with a stand-in id."""
+def _links(config: MkDocsConfig, lang: str) -> _Links:
     if lang not in _state.links:
         entry = glossary_data.Entry(_ID, _ID, (_ID,), "", None, 0)
         markup = _template(config, "partials/glossary-link.html").render(entry=entry, lang=lang)
-        _state.links[lang] = lxml_html.fragment_fromstring(markup.strip())
+        _state.links[lang] = _Links(lxml_html.fragment_fromstring(markup.strip(), parser=glossary_match.PARSER))
     return _state.links[lang]
 
 

@@ -3,19 +3,20 @@
 One Aho-Corasick automaton per language holds every match form, lowercased and padded
 so that it only matches on Unicode word boundaries; a hit is kept when its acronyms
 (words with two or more capitals: "IDEA", "IEPs") have the exact case. Overlapping hits: leftmost, then longest.
-The HTML is walked with lxml, text and tails only, never inside skipped elements.
+The HTML is walked with lxml, text and tails only, never inside skipped elements; all the
+texts of a page are searched in one pass of the automaton.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 from lxml import etree
-from lxml import html as lxml_html
 
 from glossary_data import lower_same_length
 
@@ -27,9 +28,15 @@ SKIP_TAGS = frozenset(
 # Elements with one of these classes are skipped too (`no-glossary` lets authors opt out).
 SKIP_CLASSES = frozenset({"no-glossary", "glossary-entries", "glossary-tips", "headerlink"})
 LINK_CLASS = "glossary-term"
+# lxml.html's parser without its element classes (plain elements are faster to walk): the
+# same libxml2 parse, the same serialisation.
+PARSER = etree.HTMLParser()
 _WORD = re.compile(r"\w+")
 # Not part of a word: what \W means, except combining accents (NFD "evaluación" is one word).
-_NON_WORD = re.compile(r"[^\w\u0300-\u036f]")
+# Spaces are left out: they are what the others become (and far fewer replacements).
+_NON_WORD = re.compile(r"[^\w\u0300-\u036f ]")
+_GAP = " "  # between the texts of a page searched together: a word boundary
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)  # as lxml.html tells a document from a fragment
 
 LinkFactory = Callable[[str, str], etree._Element]
 """(entry id, matched text) -> a new `<a>` element."""
@@ -63,18 +70,42 @@ class Matcher:
         if candidates:
             self._automaton.make_automaton()
         self._empty = not candidates
+        # Whether the text right after a linked term, searched on its own, can hold a hit
+        # that the whole text does not: with a form that starts or ends with punctuation
+        # ("(IEP)"), or a Greek sigma (lowercased by context). See mark_tree.
+        self.rescan_tails = any(
+            key.startswith("  ") or key.endswith("  ") or "σ" in key or "ς" in key for key in candidates
+        )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, entry id) hits in `text`, leftmost-longest."""
-        if self._empty or not text:
+        return [hit[1:] for hit in self.find_in([text])]
+
+    def find_in(self, texts: Sequence[str]) -> list[tuple[int, int, int, str]]:
+        """`find` for each of `texts` in one pass: (index of the text, start, end, entry id),
+        in order."""
+        if self._empty or not texts:
             return []
+        # The texts joined by a space; a hit across one is dropped below. Lowercasing the
+        # whole at once is lowercasing each text (a space ends a final sigma's context).
+        joined = _GAP.join(texts)
+        lowered = joined.lower()
+        if len(lowered) != len(joined):
+            lowered = _GAP.join(map(lower_same_length, texts))
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + len(_GAP)
         hits = []
-        # Index i in the searched string is index i - 1 in `text`; a key spans its two spaces.
-        for last, (length, options) in self._automaton.iter(_searchable(text)):
+        # Index i in the searched string is index i - 1 in `joined`; a key spans its two spaces.
+        for last, (length, options) in self._automaton.iter(f" {_NON_WORD.sub(' ', lowered)} "):
             start, end = last - length + 1, last - 1
+            index = bisect_right(starts, start) - 1
+            if end - starts[index] > len(texts[index]):
+                continue  # runs into the next text
             for form in options:
-                if all(text.startswith(part, start + offset) for offset, part in form.exact):
-                    hits.append((start, end, form.entry_id))
+                if all(joined.startswith(part, start + offset) for offset, part in form.exact):
+                    hits.append((start, end, index, form.entry_id))
                     break
         if len(hits) > 1:
             hits.sort(key=lambda hit: (hit[0], -hit[1]))
@@ -83,8 +114,8 @@ class Matcher:
                 if hit[0] >= cursor:
                     chosen.append(hit)
                     cursor = hit[1]
-            return chosen
-        return hits
+            hits = chosen
+        return [(index, start - starts[index], end - starts[index], entry_id) for start, end, index, entry_id in hits]
 
 
 def mark_html(html: str, matcher: Matcher, make_link: LinkFactory, *, every: bool = False,
@@ -92,11 +123,11 @@ def mark_html(html: str, matcher: Matcher, make_link: LinkFactory, *, every: boo
     """Mark terms in an HTML fragment; None when nothing was marked (the HTML stays as it is)."""
     if not html.strip():
         return None
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    root = _fragment(html)
     used = mark_tree(root, matcher, make_link, every=every, allowed=allowed)
     if not used:
         return None
-    out = etree.tostring(root, encoding="unicode", method="html")
+    out = etree.tostring(root, encoding="unicode", method="html", with_tail=False)
     return out[len("<div>"):-len("</div>")], used
 
 
@@ -110,12 +141,10 @@ def mark_tree(root: etree._Element, matcher: Matcher, make_link: LinkFactory, *,
     seen = set() if every else {a.get("data-glossary-id") for a in _existing_links(root)}
     used: list[str] = []
 
-    def link_text(text: str) -> tuple[str, list[etree._Element]] | None:
+    def links_for(text: str, hits) -> tuple[str | None, list[etree._Element]] | None:
         """Split `text` into a leading string and the new links (their tails hold the rest)."""
-        if text.isspace():
-            return None
         links, head, last = [], None, 0
-        for start, end, entry_id in matcher.find(text):
+        for start, end, entry_id in hits:
             if entry_id in seen or (allowed is not None and entry_id not in allowed):
                 continue
             if not every:
@@ -134,26 +163,77 @@ def mark_tree(root: etree._Element, matcher: Matcher, make_link: LinkFactory, *,
         links[-1].tail = text[last:] or None
         return head or None, links
 
+    pieces = _texts(root)
+    by_piece: dict[int, list[tuple[int, int, str]]] = {}
+    for index, start, end, entry_id in matcher.find_in([text for _, _, text in pieces]):
+        by_piece.setdefault(index, []).append((start, end, entry_id))
+    for index, hits in by_piece.items():
+        element, is_tail, text = pieces[index]
+        result = links_for(text, hits)
+        if result is None:
+            continue
+        head, links = result
+        if is_tail:
+            element.tail = head
+            anchor = element
+            for link in links:
+                anchor.addnext(link)
+                anchor = link
+            continue
+        element.text = head
+        for position, link in enumerate(links):
+            element.insert(position, link)
+        if matcher.rescan_tails:
+            # The text after each of these links is searched again on its own, as marking
+            # one text at a time always did (usually it finds nothing new).
+            for link in links:
+                if link.tail:
+                    again = links_for(link.tail, matcher.find(link.tail))
+                    if again:
+                        link.tail, more = again
+                        anchor = link
+                        for new in more:
+                            anchor.addnext(new)
+                            anchor = new
+    return used
+
+
+def _texts(root: etree._Element) -> list[tuple[etree._Element, bool, str]]:
+    """The texts terms may be marked in, in document order: (element, is its tail, text)."""
+    pieces: list[tuple[etree._Element, bool, str]] = []
+    append = pieces.append
+
     def walk(element: etree._Element) -> None:
-        if element.text:
-            result = link_text(element.text)
-            if result:
-                element.text, links = result
-                for index, link in enumerate(links):
-                    element.insert(index, link)
-        for child in list(element):
+        text = element.text
+        if text and not text.isspace():
+            append((element, False, text))
+        for child in element:
             if isinstance(child.tag, str) and not _skipped(child):
                 walk(child)
-            if child.tail:
-                result = link_text(child.tail)
-                if result:
-                    child.tail, links = result
-                    position = element.index(child)
-                    for offset, link in enumerate(links, start=1):
-                        element.insert(position + offset, link)
+            tail = child.tail
+            if tail and not tail.isspace():
+                append((child, True, tail))
 
     walk(root)
-    return used
+    return pieces
+
+
+def _fragment(html: str) -> etree._Element:
+    """lxml.html.fragment_fromstring(html, create_parent="div"), with plain elements: the
+    parsed <body> renamed, its leading text kept only when it is not just whitespace."""
+    if not _FULL_HTML.match(html):
+        html = f"<html><body>{html}</body></html>"
+    document = etree.fromstring(html, PARSER)
+    if document is None:
+        raise etree.ParserError("Document is empty")
+    bodies = [element for element in document if element.tag == "body"]
+    assert len(bodies) == 1, f"too many bodies: {bodies!r} in {html!r}"
+    root = bodies[0]
+    root.tag = "div"
+    root.attrib.clear()
+    if root.text is not None and not root.text.strip():
+        root.text = None
+    return root
 
 
 def _existing_links(root: etree._Element):
