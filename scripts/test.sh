@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite. On a fresh machine it first installs what the tests need:
-# the Python packages (pinned), Debian's Chromium for the browser tests, and the
-# pinned Node tools (Nu HTML checker, Lighthouse). Safe to run again: installed
+# the Python packages (pinned), Debian's Chromium and Java, and the pinned Node
+# tools (Nu HTML checker, Lighthouse). Safe to run again: installed
 # things are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,11 +9,15 @@ export NO_MKDOCS_2_WARNING=1
 
 python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages: Chromium for the browser tests, Java for the Nu HTML checker.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "Chromium is missing: run 'sudo apt-get install chromium' (the browser tests need it)." >&2
+    echo "Missing: ${missing[*]}. Run 'sudo apt-get install ${missing[*]}' (the browser and HTML tests need them)." >&2
     exit 1
   fi
 fi

@@ -13,6 +13,7 @@ Chromium or playwright is missing.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+SERVE_SITE = Path(__file__).resolve().parent.parent / "scripts" / "serve_site.py"
 CHROMIUM_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -41,11 +43,24 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def require(tool: str, present: bool, install: str) -> None:
+    """Skip the calling test when a tool is missing on a developer's machine; in CI
+    (`CI` set, as .ci/run and GitHub Actions do) fail instead, so a missing install
+    step cannot pass as green."""
+    if not present:
+        message = f"{tool} is missing: {install} (bash scripts/test.sh does it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def require_browser() -> None:
-    """Skip the calling test when Chromium or playwright is not installed."""
-    pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    """Chromium and playwright, for the calling test (see `require`)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        require("playwright", False, "pip install -r requirements-dev.txt")
+    require("Chromium", Path(CHROMIUM).exists() or bool(shutil.which("chromium")), "apt-get install chromium")
 
 
 def free_port() -> int:
@@ -56,10 +71,12 @@ def free_port() -> int:
 
 @contextmanager
 def serve(directory: Path, timeout: float = 10.0) -> Iterator[str]:
-    """Serve `directory` over HTTP on 127.0.0.1; yields the base URL ('http://127.0.0.1:PORT/')."""
+    """Serve `directory` over HTTP on 127.0.0.1; yields the base URL ('http://127.0.0.1:PORT/').
+
+    scripts/serve_site.py serves it as a static host does: gzip, and the 404 page."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)],
+        [sys.executable, str(SERVE_SITE), str(directory), "--port", str(port)],
         cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base_url = f"http://127.0.0.1:{port}/"
@@ -81,11 +98,24 @@ def serve(directory: Path, timeout: float = 10.0) -> Iterator[str]:
 
 @contextmanager
 def playwright_session() -> Iterator[object]:
-    """One Playwright driver; start several Chromium contexts from it with `chromium(session)`."""
+    """One Playwright driver; start several Chromium contexts from it with `chromium(session)`.
+
+    Inside another session (e.g. the session-wide `browser_context` fixture) it yields that
+    one: Playwright allows only one driver per thread at a time."""
+    if _sessions:
+        yield _sessions[-1]
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        yield playwright
+        _sessions.append(playwright)
+        try:
+            yield playwright
+        finally:
+            _sessions.pop()
+
+
+_sessions: list = []  # the running Playwright driver, if any
 
 
 @contextmanager
@@ -111,3 +141,39 @@ def chromium(session=None, user_data_dir: Path | None = None, **context_options)
             yield context
         finally:
             context.close()
+
+
+class PageProblems(list):
+    """What a page does wrong while watched, as readable lines: console errors, uncaught
+    exceptions, failed requests, HTTP errors and requests to any host but the test server.
+
+        problems = PageProblems(page, base_url)
+        page.goto(...)
+        assert not problems
+    """
+
+    def __init__(self, page, base_url: str):
+        super().__init__()
+        self._page = page
+        self._local = (base_url, "data:", "blob:", "about:")
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.append(f"uncaught error on {page.url}: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+        page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.append(f"console error on {self._page.url}: {message.text}")
+
+    def _failed(self, request) -> None:
+        if request.failure != "net::ERR_ABORTED":  # left behind by the next navigation
+            self.append(f"request failed on {self._page.url}: {request.url} ({request.failure})")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.append(f"HTTP {response.status} on {self._page.url}: {response.url}")
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(self._local):
+            self.append(f"request to another host on {self._page.url}: {request.url}")

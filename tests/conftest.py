@@ -1,5 +1,6 @@
 import pytest
 
+from browser import chromium, require_browser, serve
 from sitebuild import ROOT, build
 
 
@@ -9,3 +10,18 @@ def real_site(tmp_path_factory):
     result = build(ROOT, tmp_path_factory.mktemp("real"))
     assert result.returncode == 0, result.log
     return result
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The real site served on 127.0.0.1 as a static host serves it; its base URL."""
+    with serve(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    """One Chromium for the session's browser tests (a Playwright context: new_page())."""
+    require_browser()
+    with chromium() as context:
+        yield context
