@@ -8,7 +8,8 @@
   `extra: glossary: every_occurrence: true`; a page opts out with `glossary: false` in its
   front matter). A page shown in Spanish but written in English (fallback) matches the
   English forms and links to the Spanish entries.
-- The short definitions are added to the page after the search plugin has indexed it.
+- Terms are marked, and their short definitions added, after the search plugin has indexed
+  the page: the search index and the table of contents never hold glossary markup.
 HTML comes from overrides/partials/glossary-*.html.
 """
 
@@ -43,21 +44,26 @@ class _Settings(base.Config):
 
 
 class _Links:
-    """The term link of partials/glossary-link.html, rendered once with a stand-in id, and
-    a copy of it for each entry id (with the id put in): each marked term gets a copy."""
+    """The term link of partials/glossary-link.html, rendered once with a stand-in id: each
+    marked term gets a copy, with the entry's id put in its attributes."""
 
     def __init__(self, template) -> None:
         self.template = template
-        self.by_id: dict[str, object] = {}
+        # By entry id: the attributes that hold the id, as they are for that entry (dicts
+        # of strings, which the garbage collector stops tracking).
+        self.by_id: dict[str, dict[str, str]] = {}
 
-    def prototype(self, entry_id: str):
-        link = self.by_id.get(entry_id)
-        if link is None:
-            link = copy.deepcopy(self.template)
-            for name, value in link.attrib.items():
-                if _ID in value:
-                    link.set(name, value.replace(_ID, entry_id))
-            self.by_id[entry_id] = link
+    def make(self, entry_id: str, text: str, base_url: str):
+        attributes = self.by_id.get(entry_id)
+        if attributes is None:
+            attributes = {name: value.replace(_ID, entry_id)
+                          for name, value in self.template.attrib.items() if _ID in value}
+            self.by_id[entry_id] = attributes
+        link = copy.deepcopy(self.template)
+        for name, value in attributes.items():
+            link.set(name, value)
+        link.set("href", base_url + link.get("href", ""))
+        link.text = text
         return link
 
 
@@ -66,8 +72,8 @@ class _State:
         self.glossaries: dict[str, glossary_data.Glossary] = {}
         self.matchers: dict[str, glossary_match.Matcher] = {}  # by the language of the text
         self.links: dict[str, _Links] = {}  # by language
-        self.used: dict[str, list[str]] = {}  # page src_uri -> ids marked on it
-        self.env = None
+        self.env = None  # the theme's Jinja environment, made when first needed
+        self.glossary_file = None  # glossary.md of the language being built, if any
 
 
 _settings = _Settings()
@@ -96,46 +102,43 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         _state.matchers = {}
         for message in glossary_data.missing_ids(glossaries):
             log.warning(message)
-    _state.links, _state.used, _state.env = {}, {}, None
+    _state.links, _state.env = {}, None
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+    _state.glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
-    if glossary_file is None:
+    """The glossary page gets its entries (before the search plugin indexes it)."""
+    if _state.glossary_file is None or page.file.src_uri != _state.glossary_file.src_uri:
         return None
-    lang = build_language(config)
-    glossary = _state.glossaries[lang]
-    marked = None if page.meta.get("glossary") is False else _mark(html, page, glossary, glossary_file, config)
-    if marked is not None:
-        html, _state.used[page.file.src_uri] = marked
-    if page.file.src_uri == glossary_file.src_uri:
-        return html + _entries(glossary, page, config)
-    return html if marked is not None else None
+    return html + _entries(_state.glossaries[build_language(config)], page, config)
 
 
 @event_priority(-50)  # after the search plugin has indexed page.content (priority 0)
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-    used = _state.used.pop(page.file.src_uri, None)
-    if not used:
+    if _state.glossary_file is None or page.meta.get("glossary") is False:
         return None
     glossary = _state.glossaries[build_language(config)]
+    marked = _mark(page.content, page, glossary, config)
+    if marked is None:
+        return None
+    html, used = marked
     tips = _template(config, "partials/glossary-tips.html").render(
         entries=[glossary.entries[entry_id] for entry_id in used], lang=glossary.lang
     )
-    page.content = f"{page.content}\n{tips.strip()}\n"
+    page.content = f"{html}\n{tips.strip()}\n"
     return None
 
 
-def _mark(html: str, page: Page, glossary, glossary_file, config: MkDocsConfig):
+def _mark(html: str, page: Page, glossary, config: MkDocsConfig):
     """Link the terms of a page: (html, ids linked), or None when there are none."""
-    base_url = glossary_file.url_relative_to(page.file)
+    base_url = _state.glossary_file.url_relative_to(page.file)
     links = _links(config, glossary.lang)
 
     def make_link(entry_id: str, text: str):
-        link = copy.deepcopy(links.prototype(entry_id))
-        link.set("href", base_url + link.get("href", ""))
-        link.text = text
-        return link
+        return links.make(entry_id, text, base_url)
 
     source_lang = getattr(page.file, "locale", None) or glossary.lang  # the language it is written in
     return glossary_match.mark_html(

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import ahocorasick
 from lxml import etree
@@ -42,12 +41,6 @@ LinkFactory = Callable[[str, str], etree._Element]
 """(entry id, matched text) -> a new `<a>` element."""
 
 
-@dataclass(frozen=True)
-class _Form:
-    entry_id: str
-    exact: tuple[tuple[int, str], ...]  # (offset, text) of the acronyms, compared case-sensitively
-
-
 class Matcher:
     """Every match form of one language's glossary, in one automaton.
 
@@ -59,7 +52,9 @@ class Matcher:
     def __init__(self, forms: Iterable[tuple[str, str]]):
         """`forms`: (match form, entry id) pairs."""
         self._automaton = ahocorasick.Automaton()
-        candidates: dict[str, list[_Form]] = {}
+        # key -> (entry id, the (offset, text) of its acronyms, compared case-sensitively), as
+        # plain tuples of strings, which the garbage collector stops tracking.
+        candidates: dict[str, list[tuple[str, tuple[tuple[int, str], ...]]]] = {}
         for form, entry_id in forms:
             form = unicodedata.normalize("NFC", form.strip())
             if not _WORD.search(form):
@@ -103,9 +98,9 @@ class Matcher:
             index = bisect_right(starts, start) - 1
             if end - starts[index] > len(texts[index]):
                 continue  # runs into the next text
-            for form in options:
-                if all(joined.startswith(part, start + offset) for offset, part in form.exact):
-                    hits.append((start, end, index, form.entry_id))
+            for entry_id, exact in options:
+                if all(joined.startswith(part, start + offset) for offset, part in exact):
+                    hits.append((start, end, index, entry_id))
                     break
         if len(hits) > 1:
             hits.sort(key=lambda hit: (hit[0], -hit[1]))
@@ -249,11 +244,11 @@ def _skipped(element: etree._Element) -> bool:
     return bool(classes) and not SKIP_CLASSES.isdisjoint(classes.split())
 
 
-def _compile(form: str, entry_id: str) -> _Form:
+def _compile(form: str, entry_id: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     exact = tuple(
         (m.start(), m.group()) for m in _WORD.finditer(form) if sum(ch.isupper() for ch in m.group()) >= 2
     )
-    return _Form(entry_id, exact)
+    return entry_id, exact
 
 
 def _searchable(text: str) -> str:

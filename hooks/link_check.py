@@ -24,12 +24,13 @@ from __future__ import annotations
 import difflib
 import logging
 import posixpath
-from collections import Counter
+import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
-from lxml import html as lxml_html
+from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -41,11 +42,11 @@ from link_check_markdown import MarkdownLinks, Written
 
 log = logging.getLogger("mkdocs.hooks.link_check")
 
-_BASE = "http://site"  # any host: links are resolved as URLs, then mapped back to the site
+_PARSER = etree.HTMLParser()
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, https:, ...
 
 
-@dataclass
-class _Link:
+class _Link(NamedTuple):
     href: str  # as in the built HTML
     written: str  # as the author wrote it (for template links: as the template wrote it)
     origin: str  # 'markdown', 'content' (raw HTML or added by a hook) or 'template'
@@ -63,13 +64,15 @@ class _Page:
     norm: str | None  # 'team.md' in every language; None for a 404 page
     template: str
     ids: set[str] = field(default_factory=set)
-    links: list[_Link] = field(default_factory=list)
+    # Each _Link as a plain tuple, which the garbage collector stops tracking: a big site
+    # has hundreds of thousands of links, kept until every language is built.
+    links: list[tuple] = field(default_factory=list)
 
 
 class _State:
     def __init__(self) -> None:
         self.pages: dict[str, _Page] = {}  # by built file: 'es/team/index.html'
-        self.content: dict[str, tuple[Counter, list[_Link]]] = {}  # by src_uri, until on_post_page
+        self.written: dict[str, list[Written]] = {}  # Markdown links by src_uri, until on_post_page
         self.problems: list[str] = []
 
 
@@ -91,40 +94,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     _markdown.start_page(page.file, files, config)
 
 
-@event_priority(-100)  # after the hooks that add links to the content (glossary)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    written: dict[str, list[Written]] = {}
+    """Keep the links the page's Markdown wrote until the page is written out."""
     for link in _markdown.links:
-        written.setdefault(link.href, []).append(link)
         if link.target is not None and link.target.href is None:
             _state.problems.append(_not_found(page.file.src_uri, link))
+    _state.written[page.file.src_uri] = _markdown.links
     _markdown.links = []
-    hrefs: Counter = Counter()
-    links = []
-    for element in _anchors(lxml_html.fragment_fromstring(html, create_parent="div")):
-        href = element.get("href")
-        hrefs[href] += 1
-        source = written[href].pop(0) if written.get(href) else None
-        if source is None:
-            links.append(_link(element, "content"))
-        elif source.target is not None and source.target.href is not None:
-            link = _link(element, "markdown")
-            link.written, link.target_src = source.written, source.target.src_uri
-            link.suggestion = source.target.suggestion
-            links.append(link)
-        # else: a Markdown link within the language (MkDocs checks it) or already reported
-    _state.content[page.file.src_uri] = (hrefs, links)
 
 
-@event_priority(-100)
+@event_priority(-100)  # the page as written, with what hooks and templates added (glossary links)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
-    hrefs, links = _state.content.pop(page.file.src_uri, (Counter(), []))
     record = _Page(
         build_language(config), page.file.src_uri, page.file.url,
         getattr(page.file, "norm_src_uri", page.file.src_uri), page.meta.get("template") or "main.html",
     )
-    _collect(record, output, hrefs)
-    record.links[:0] = links
+    _collect(record, output, _state.written.pop(page.file.src_uri, []))
     _state.pages[page.file.dest_uri] = record
 
 
@@ -134,7 +119,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         lang = build_language(config)
         path = language_prefix(lang, config) + template_name
         record = _Page(lang, path, path, None, template_name)
-        _collect(record, output, Counter())
+        _collect(record, output, [])
         _state.pages[path] = record
 
 
@@ -147,7 +132,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     in_templates: dict[tuple, list] = {}
     for page in _state.pages.values():
-        for link in page.links:
+        for stored in page.links:
+            link = _Link._make(stored)
             for key, problem in _check(page, link, root, site):
                 if link.origin == "template":
                     in_templates.setdefault((page.lang, key), []).append((page, link, problem))
@@ -166,32 +152,43 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _state.__init__()
 
 
-def _collect(record: _Page, output: str, content_hrefs: Counter) -> None:
-    """The page's element ids, and its template links (those not in its content)."""
-    tree = lxml_html.fromstring(output)
+def _collect(record: _Page, output: str, markdown_links: list[Written]) -> None:
+    """The page's element ids and links: those in its content (Material's <article>), each
+    matched with the Markdown link that wrote it if any, then those of the template."""
+    tree = etree.fromstring(output, _PARSER)
     record.ids = {str(value) for value in tree.xpath("//@id | //a/@name")}
-    remaining = Counter(content_hrefs)
-    for element in _anchors(tree):
-        href = element.get("href")
-        if remaining[href] > 0:
-            remaining[href] -= 1
-        else:
-            record.links.append(_link(element, "template"))
+    written: dict[str, list[Written]] = {}
+    for link in markdown_links:
+        written.setdefault(link.href, []).append(link)
+    for article in tree.iter("article"):
+        for element in _anchors(article):
+            href = element.get("href")
+            source = written[href].pop(0) if written.get(href) else None
+            if source is None:
+                record.links.append(_link(element, "content"))
+            elif source.target is not None and source.target.href is not None:
+                record.links.append(_link(element, "markdown", source.written, source.target.src_uri,
+                                          source.target.suggestion))
+            # else: a Markdown link within the language (MkDocs checks it) or already reported
+        article.getparent().remove(article)  # what is left is the template's
+        break
+    record.links.extend(_link(element, "template") for element in _anchors(tree))
 
 
 def _check(page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple, str]]:
     """The link's problems: (what the problem is about, the problem)."""
-    parts = urlsplit(urljoin(f"{_BASE}{root}{page.url}", link.href))
-    if f"{parts.scheme}://{parts.netloc}" != _BASE:
+    resolved = _resolve(root + page.url, link.href)
+    if resolved is None:
         return []  # another site, mailto:, tel:
-    path, fragment = _normalize(unquote(parts.path)), unquote(parts.fragment)
+    path, raw_fragment = resolved
+    fragment = unquote(raw_fragment)
     rel = path[len(root):] if path.startswith(root) else path
     built = rel + "index.html" if rel == "" or rel.endswith("/") else rel
     target = _state.pages.get(built)
     if target is None:
         if path.startswith(root) and (site / built).is_file():
             return []  # a file: an image, the sitemap, a search index
-        hint = _guess_page(page, rel, parts.fragment)
+        hint = _guess_page(page, rel, raw_fragment)
         return [(("missing", built), f"the target '{rel or './'}' is not a page or file of the built site.{hint}")]
     problems = []
     if fragment and fragment not in target.ids:
@@ -209,7 +206,7 @@ def _check(page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple,
             f"'{_shown(link, target)}' ('{target.lang}')."
         )))
     elif target.lang != page.lang and not link.marked:
-        problems.append((("language", built), _other_language(page, link, target, parts.fragment)))
+        problems.append((("language", built), _other_language(page, link, target, raw_fragment)))
     return problems
 
 
@@ -253,10 +250,25 @@ def _relative(url: str, from_url: str, fragment: str) -> str:
     return relative + (f"#{fragment}" if fragment else "")
 
 
+def _resolve(base: str, href: str) -> tuple[str, str] | None:
+    """Where `href` leads from the page at path `base` ('/es/team/'), as urljoin would:
+    (the normalized site path, the fragment as written); None for another site or scheme."""
+    if href.startswith("//") or _SCHEME.match(href):
+        return None
+    rest, _, fragment = href.partition("#")
+    path = rest.partition("?")[0]
+    if not path:
+        path = base
+    elif not path.startswith("/"):
+        path = base[: base.rfind("/") + 1] + path
+    return _normalize(unquote(path)), fragment
+
+
 def _normalize(path: str) -> str:
-    """'/./' is '/', '/es/a/../b/' is '/es/b/' (the home page's URL is './')."""
+    """'/./' is '/', '/es/a/../b/' is '/es/b/', '/es/a/..' is '/es/' (as in a URL: the
+    home page's URL is './', its parent's '..')."""
     normal = posixpath.normpath(path)
-    return normal if normal.endswith("/") or not path.endswith(("/", "/.")) else normal + "/"
+    return normal if normal.endswith("/") or not path.endswith(("/", "/.", "/..")) else normal + "/"
 
 
 def _with_fragment(href: str, fragment: str) -> str:
@@ -271,7 +283,9 @@ def _anchors(tree) -> list:
     return [element for element in tree.iter("a") if element.get("href") is not None]
 
 
-def _link(element, origin: str) -> _Link:
+def _link(element, origin: str, written: str | None = None, target_src: str | None = None,
+          suggestion: str | None = None) -> tuple:
+    """A link as stored: the fields of _Link in a plain tuple."""
     href = element.get("href")
     marked = "hreflang" in element.attrib or "data-lang-link" in element.attrib
-    return _Link(href, href, origin, element.get("hreflang"), marked)
+    return (href, written or href, origin, element.get("hreflang"), marked, target_src, suggestion)

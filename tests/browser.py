@@ -6,7 +6,7 @@ Plain functions and context managers, no fixtures, so any test module can use th
         page = context.new_page()
         page.goto(base_url + "what-is-an-iep/")
 
-Chromium runs offline with every flag from /work/shared/reference/browser-testing.md.
+Chromium runs offline with the flags of scripts/offline_chromium.py.
 Tests using them are marked `@pytest.mark.browser`; `require_browser()` skips them when
 Chromium or playwright is missing.
 """
@@ -14,7 +14,6 @@ Chromium or playwright is missing.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -27,20 +26,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from offline_chromium import FLAGS as CHROMIUM_FLAGS
+from offline_chromium import executable as chromium_executable
+
 SERVE_SITE = Path(__file__).resolve().parent.parent / "scripts" / "serve_site.py"
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 
 def require(tool: str, present: bool, install: str) -> None:
@@ -60,7 +49,7 @@ def require_browser() -> None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         require("playwright", False, "pip install -r requirements-dev.txt")
-    require("Chromium", Path(CHROMIUM).exists() or bool(shutil.which("chromium")), "apt-get install chromium")
+    require("Chromium", chromium_executable() is not None, "apt-get install chromium")
 
 
 def free_port() -> int:
@@ -132,7 +121,7 @@ def chromium(session=None, user_data_dir: Path | None = None, **context_options)
     with tempfile.TemporaryDirectory(prefix="chromium-") as fresh:
         context = session.chromium.launch_persistent_context(
             str(user_data_dir or fresh),
-            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+            executable_path=chromium_executable(),
             headless=True,
             args=CHROMIUM_FLAGS,
             **context_options,

@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from browser import chromium, require_browser, serve
@@ -25,3 +28,11 @@ def browser_context():
     require_browser()
     with chromium() as context:
         yield context
+
+
+@pytest.fixture
+def artifacts(tmp_path):
+    """Where a test leaves files for a reviewer to look at: $IEP_ARTIFACTS/ when set (CI
+    sets it to artifacts/, which git ignores), otherwise a temporary folder."""
+    folder = os.environ.get("IEP_ARTIFACTS")
+    return Path(folder).resolve() if folder else tmp_path

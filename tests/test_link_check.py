@@ -145,10 +145,29 @@ def test_real_site_passes_with_glossary_and_switcher_links(real_site):
 # -- helpers -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path, normal", [
-    ("/./", "/"), ("/es/a/../b/", "/es/b/"), ("/es/.", "/es/"), ("/es/x.html", "/es/x.html"), ("/", "/"),
+    ("/./", "/"), ("/es/a/../b/", "/es/b/"), ("/es/.", "/es/"), ("/es/a/..", "/es/"), ("/es/x.html", "/es/x.html"),
+    ("/", "/"),
 ])
 def test_normalize_keeps_directory_slash(path, normal):
     assert link_check._normalize(path) == normal
+
+
+@pytest.mark.parametrize("base, href", [
+    ("/iep/es/team/", ".."), ("/iep/es/team/", "../glossary/#fape"), ("/iep/", "./"), ("/iep/es/team/", "#who"),
+    ("/iep/es/team/", ""), ("/iep/404.html", "es/"), ("/iep/es/404.html", "../assets/x.css?v=1"),
+    ("/iep/es/team/", "/iep/es/"), ("/es/team/", "caf%C3%A9/#ni%C3%B1o"), ("/es/", "../../../x/"),
+])
+def test_links_resolve_as_urljoin_resolves_them(base, href):
+    """link_check._resolve is urljoin's answer for the site's own links, without urljoin's cost."""
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    expected = urlsplit(urljoin("http://site" + base, href))
+    assert link_check._resolve(base, href) == (unquote(expected.path), expected.fragment)
+
+
+@pytest.mark.parametrize("href", ["https://example.org/", "mailto:a@b.org", "tel:+15555550100", "//cdn.example/x.js"])
+def test_links_to_other_sites_and_schemes_are_not_resolved(href):
+    assert link_check._resolve("/es/team/", href) is None
 
 
 @pytest.mark.parametrize("url, page_url, relative", [

@@ -1,0 +1,428 @@
+"""Page weight on first load: what a phone downloads to show each page, against a budget.
+
+    python scripts/page_weight.py                      # build both sites, load every page in Chromium
+    python scripts/page_weight.py --site site/         # measure a site already built
+    python scripts/page_weight.py --method html        # no browser: read the HTML and CSS instead
+
+Builds the project (strict) and plain mkdocs-material + mkdocs-static-i18n with the same
+pages (scripts/synthetic_site.py's `plain_config`: the project's mkdocs.yml without its
+hooks, overrides, extra CSS/JS and other plugins), serves each with scripts/serve_site.py
+(gzip, as static hosts serve text files) and loads every page in a fresh Chromium context
+(empty cache), recording every request the page and its workers send until the network is
+idle. A request's bytes are the body the site serves for it: its size, and its gzip size
+when the host compresses that type. Per page type (home, topic, glossary, 404) and
+language, the table shows the heaviest page of the type.
+
+Budget (the exit status is 1 when any is over):
+- every page <= 100 KB gzip-compressed in total, and <= 12 requests on first load;
+- each language's home page no heavier than plain Material's, uncompressed and gzip;
+- no request leaves the site's own host.
+
+--method html reads the page instead of loading it: stylesheets, icons, scripts, images,
+the CSS url()s and @imports they pull in, and Material's search worker (which its script
+always starts); it cannot see what scripts fetch (search index, language stemmers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import offline_chromium as chromium  # noqa: E402
+import serve_site  # noqa: E402
+from synthetic_site import ROOT, dump_config, load_config, plain_config  # noqa: E402
+
+MAX_GZIP = 100 * 1024
+MAX_REQUESTS = 12
+PAGE_TYPES = ("home", "topic", "glossary", "404")
+KINDS = ("html", "css", "js", "image", "font", "data", "other")
+_CSS_URL = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)|url\(\s*['"]?([^'")]+)['"]?\s*\)""")
+
+
+@dataclass
+class Request:
+    url: str  # as requested
+    path: str | None  # the site path it maps to; None for another host
+    size: int = 0
+    gzip: int = 0
+    kind: str = "other"
+    status: int = 200
+
+
+@dataclass
+class PageLoad:
+    site: str  # "project" or "plain"
+    url_path: str  # '' (home), 'es/team/', '404.html'
+    lang: str
+    type: str
+    requests: list[Request] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return sum(r.size for r in self.requests)
+
+    @property
+    def gzip(self) -> int:
+        return sum(r.gzip for r in self.requests)
+
+    def gzip_of(self, kind: str) -> int:
+        return sum(r.gzip for r in self.requests if r.kind == kind)
+
+    @property
+    def external(self) -> list[str]:
+        return [r.url for r in self.requests if r.path is None]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="the project's built site (default: build it)")
+    parser.add_argument("--plain-site", type=Path, help="plain Material's built site (default: build it)")
+    parser.add_argument("--method", choices=("browser", "html", "auto"), default="auto",
+                        help="load pages in Chromium, or read their HTML (auto: the browser when installed)")
+    parser.add_argument("--json", type=Path, help="also write every page's requests to this file")
+    args = parser.parse_args(argv)
+    method = resolve_method(args.method)
+    with tempfile.TemporaryDirectory(prefix="page-weight-") as tmp:
+        site = args.site or build_project(Path(tmp) / "project")
+        plain = args.plain_site or build_plain(Path(tmp) / "plain")
+        loads = measure(site, "project", method) + measure(plain, "plain", method)
+    print(f"Page weight on first load ({method}; KB = 1,024 bytes of response bodies; gzip as a static host serves):\n")
+    print(table(loads))
+    print()
+    problems = check_budget(loads)
+    for line in budget_lines(loads):
+        print(line)
+    if args.json:
+        args.json.write_text(json.dumps([_as_json(load) for load in loads], indent=1), encoding="utf-8")
+    return 1 if problems else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def build_project(dest: Path, project: Path = ROOT) -> Path:
+    """`mkdocs build --strict` of the project into dest/site."""
+    return _build(project / "mkdocs.yml", dest / "site", strict=True)
+
+
+def build_plain(dest: Path, project: Path = ROOT) -> Path:
+    """Plain Material with the project's pages (not strict: the pages use the project's variables).
+
+    The pages are copied without the project's own templates (`template: home.html`)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    settings = plain_config(load_config(project / "mkdocs.yml"))
+    docs = project / settings.get("docs_dir", "docs")
+    for source in docs.rglob("*"):
+        target = dest / "docs" / source.relative_to(docs)
+        if source.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif source.suffix == ".md":
+            target.write_text(_without_template(source.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
+    settings["docs_dir"] = "docs"
+    settings["strict"] = False
+    dump_config(settings, dest / "mkdocs.yml")
+    return _build(dest / "mkdocs.yml", dest / "site", strict=False)
+
+
+def _without_template(markdown: str) -> str:
+    """The page without a `template:` line in its front matter."""
+    if not markdown.startswith("---\n"):
+        return markdown
+    end = markdown.find("\n---", 4)
+    front = "\n".join(line for line in markdown[4:end].splitlines() if not line.startswith("template:"))
+    return "---\n" + front + markdown[end:]
+
+
+def _build(config: Path, site: Path, strict: bool) -> Path:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=config.parent, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build of {config} failed:\n{result.stdout}{result.stderr}")
+    return site
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+
+def resolve_method(method: str) -> str:
+    if method != "auto":
+        return method
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "html"
+    return "browser" if chromium.executable() else "html"
+
+
+def pages(site: Path) -> list[tuple[str, str, str]]:
+    """(url path, language, page type) of every page of a built site."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")) or not (rel.endswith("/index.html") or rel == "index.html"
+                                                        or rel.endswith("404.html")):
+            continue
+        url_path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        lang = lxml_html.fromstring(path.read_bytes()).get("lang") or ""
+        found.append((url_path, lang, _page_type(url_path, lang)))
+    return found
+
+
+def _page_type(url_path: str, lang: str) -> str:
+    name = url_path.rstrip("/").rsplit("/", 1)[-1]
+    if name == "404.html":
+        return "404"
+    if url_path in ("", f"{lang}/"):
+        return "home"  # the site root, or a language's root
+    return "glossary" if name == "glossary" else "topic"
+
+
+def measure(site: Path, label: str, method: str = "browser", playwright=None) -> list[PageLoad]:
+    """Load every page of `site` on an empty cache; their requests, with sizes.
+
+    `playwright`: a running Playwright to use (one per thread); without it, its own."""
+    loads = [PageLoad(label, url_path, lang, kind) for url_path, lang, kind in pages(site)]
+    if method == "html":
+        for load in loads:
+            load.requests = _requests_from_html(site, load.url_path)
+        return loads
+    if playwright is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as own:
+            return measure(site, label, method, own)
+    with serve_site.serving(site) as base_url:
+        browser = playwright.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
+        try:
+            for load in loads:
+                load.requests = _requests_in_browser(browser, base_url, site, load.url_path)
+        finally:
+            browser.close()
+    return loads
+
+
+def _requests_in_browser(browser, base_url: str, site: Path, url_path: str) -> list[Request]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    seen: list[tuple[str, object]] = []
+    context.on("request", lambda request: seen.append((request.url, request)))
+    try:
+        page = context.new_page()
+        page.goto(base_url + url_path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)  # a worker's own imports start once it has its data
+    finally:
+        context.close()
+    host = urlsplit(base_url).netloc
+    requests = []
+    for url, _ in seen:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            continue
+        requests.append(_sized(site, url, unquote(parts.path).lstrip("/") if parts.netloc == host else None))
+    return requests
+
+
+def _requests_from_html(site: Path, url_path: str) -> list[Request]:
+    """What the HTML and CSS of a page make a browser load, plus Material's search worker."""
+    base = "http://site/"
+    page_url = urljoin(base, url_path)
+    wanted = [page_url]
+    tree = lxml_html.fromstring(_file(site, url_path).read_bytes())
+    for element in tree.iter("link", "script", "img"):
+        rel = (element.get("rel") or "").lower().split()
+        if element.tag == "link" and ("stylesheet" in rel or "icon" in rel) and element.get("href"):
+            wanted.append(urljoin(page_url, element.get("href")))
+        elif element.tag in ("script", "img") and element.get("src"):
+            wanted.append(urljoin(page_url, element.get("src")))
+    config = tree.find(".//script[@id='__config']")
+    if config is not None and config.text:
+        worker = json.loads(config.text).get("search")
+        if worker:
+            wanted.append(urljoin(page_url, worker))
+    requests, index = [], 0
+    while index < len(wanted):
+        url = wanted[index]
+        index += 1
+        if url in wanted[: index - 1] or url.startswith("data:"):
+            continue
+        local = url.startswith(base)
+        request = _sized(site, url, unquote(urlsplit(url).path).lstrip("/") if local else None)
+        requests.append(request)
+        if local and request.kind == "css" and request.status == 200:
+            text = _file(site, request.path).read_text(encoding="utf-8", errors="replace")
+            for match in _CSS_URL.finditer(text):
+                wanted.append(urljoin(url, match.group(1) or match.group(2)))
+    return requests
+
+
+def _sized(site: Path, url: str, path: str | None) -> Request:
+    if path is None:
+        return Request(url, None, kind=_kind(urlsplit(url).path), status=0)
+    file = _file(site, path)
+    status = 200
+    if file is None:  # what the host answers: the language's 404 page
+        status, file = 404, _not_found_page(site, path)
+    size, compressed = _sizes(str(file), file.stat().st_mtime_ns)
+    return Request(url, path, size, compressed, _kind(file.name), status)
+
+
+def _file(site: Path, path: str) -> Path | None:
+    target = site / path
+    if target.is_dir() or path.endswith("/") or path == "":
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def _not_found_page(site: Path, path: str) -> Path:
+    folder = path.split("/", 1)[0]
+    own = site / folder / "404.html"
+    return own if folder and own.is_file() else site / "404.html"
+
+
+@lru_cache(maxsize=1024)
+def _sizes(file: str, mtime_ns: int) -> tuple[int, int]:
+    """(size, bytes on the wire): gzip for the types scripts/serve_site.py compresses, as hosts do."""
+    data = Path(file).read_bytes()
+    content_type = mimetypes.guess_type(file)[0] or "application/octet-stream"
+    if content_type.startswith(serve_site.COMPRESSED_TYPES):
+        return len(data), len(serve_site._gzip(file, mtime_ns))
+    return len(data), len(data)
+
+
+def _kind(name: str) -> str:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else "html"
+    return {"html": "html", "css": "css", "js": "js", "mjs": "js", "json": "data", "xml": "data",
+            "svg": "image", "png": "image", "jpg": "image", "jpeg": "image", "gif": "image", "webp": "image",
+            "ico": "image", "avif": "image", "woff": "font", "woff2": "font", "ttf": "font", "otf": "font",
+            }.get(suffix, "other")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting
+
+
+def heaviest(loads: list[PageLoad]) -> list[PageLoad]:
+    """The heaviest page (gzip) of each site, language and page type, in a stable order."""
+    best: dict[tuple[str, str, str], PageLoad] = {}
+    for load in loads:
+        key = (load.site, load.lang, load.type)
+        if key not in best or load.gzip > best[key].gzip:
+            best[key] = load
+    order = {kind: index for index, kind in enumerate(PAGE_TYPES)}
+    return sorted(best.values(), key=lambda load: (load.site != "project", load.lang != "en", load.lang,
+                                                    order.get(load.type, 9)))
+
+
+COLUMNS = ["site", "lang", "page type", "heaviest page", "pages", "requests", "KB", "KB gzip",
+           "HTML gz", "CSS gz", "JS gz", "images gz", "fonts gz", "data gz"]
+
+
+def table(loads: list[PageLoad]) -> str:
+    counts: dict[tuple[str, str, str], int] = {}
+    for load in loads:
+        counts[(load.site, load.lang, load.type)] = counts.get((load.site, load.lang, load.type), 0) + 1
+    rows = ["| " + " | ".join(COLUMNS) + " |", "|---|---|---|---|" + "---:|" * (len(COLUMNS) - 4)]
+    for load in heaviest(loads):
+        cells = [load.site, load.lang, load.type, "/" + load.url_path, counts[(load.site, load.lang, load.type)],
+                 len(load.requests), _kb(load.size), _kb(load.gzip)]
+        cells += [_kb(load.gzip_of(kind)) for kind in ("html", "css", "js", "image", "font", "data")]
+        rows.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    return "\n".join(rows)
+
+
+def check_budget(loads: list[PageLoad]) -> list[str]:
+    """Every way the project's pages are over budget, one line each (empty: within budget)."""
+    problems = []
+    project = [load for load in loads if load.site == "project"]
+    for load in project:
+        name = "/" + load.url_path
+        if load.gzip > MAX_GZIP:
+            problems.append(f"{name}: {_kb(load.gzip)} KB gzip, over {_kb(MAX_GZIP)} KB")
+        if len(load.requests) > MAX_REQUESTS:
+            problems.append(f"{name}: {len(load.requests)} requests, over {MAX_REQUESTS}")
+        for url in load.external:
+            problems.append(f"{name}: requests {url}, another host")
+        for request in load.requests:
+            if request.status == 404:
+                problems.append(f"{name}: requests /{request.path}, which the site does not have")
+    for home, plain in _homes(loads):
+        if home.size > plain.size or home.gzip > plain.gzip:
+            problems.append(f"/{home.url_path}: {_kb(home.size)} KB ({_kb(home.gzip)} KB gzip), heavier than plain "
+                            f"Material's home page, {_kb(plain.size)} KB ({_kb(plain.gzip)} KB gzip)")
+    return problems
+
+
+def budget_lines(loads: list[PageLoad]) -> list[str]:
+    project = [load for load in loads if load.site == "project"]
+    problems = check_budget(loads)
+    heaviest_page = max(project, key=lambda load: load.gzip)
+    busiest = max(project, key=lambda load: len(load.requests))
+    external = sorted({url for load in project for url in load.external})
+    lines = ["Budget:"]
+    lines.append(f"- {_verdict(heaviest_page.gzip <= MAX_GZIP)}: every page <= {_kb(MAX_GZIP)} KB gzip "
+                 f"(heaviest: /{heaviest_page.url_path}, {_kb(heaviest_page.gzip)} KB)")
+    lines.append(f"- {_verdict(len(busiest.requests) <= MAX_REQUESTS)}: every page <= {MAX_REQUESTS} requests "
+                 f"(most: /{busiest.url_path}, {len(busiest.requests)})")
+    for home, plain in _homes(loads):
+        ok = home.size <= plain.size and home.gzip <= plain.gzip
+        lines.append(f"- {_verdict(ok)}: home page ({home.lang}) no heavier than plain Material's: "
+                     f"{_kb(home.size)} KB / {_kb(home.gzip)} KB gzip / {len(home.requests)} requests against "
+                     f"{_kb(plain.size)} KB / {_kb(plain.gzip)} KB gzip / {len(plain.requests)} requests")
+    lines.append(f"- {_verdict(not external)}: no request leaves the site's own host"
+                 + (f" ({', '.join(external)})" if external else ""))
+    missing = [p for p in problems if "does not have" in p]
+    if missing:
+        lines.append("- NOT MET: every request finds its file: " + "; ".join(missing))
+    plain_external = sorted({url for load in loads if load.site == "plain" for url in load.external})
+    if plain_external:
+        lines.append(f"  (plain Material requests other hosts: {', '.join(plain_external)})")
+    lines.append("Within budget." if not problems else f"Over budget: {len(problems)} problem(s).")
+    return lines
+
+
+def _homes(loads: list[PageLoad]):
+    """(project home, plain home) per language."""
+    plain = {load.lang: load for load in loads if load.site == "plain" and load.type == "home"}
+    for load in loads:
+        if load.site == "project" and load.type == "home" and load.lang in plain:
+            yield load, plain[load.lang]
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def _as_json(load: PageLoad) -> dict:
+    return {"site": load.site, "page": "/" + load.url_path, "lang": load.lang, "type": load.type,
+            "bytes": load.size, "gzip": load.gzip,
+            "requests": [{"url": r.url, "bytes": r.size, "gzip": r.gzip, "kind": r.kind, "status": r.status}
+                         for r in load.requests]}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+"""Synthetic sites for the benchmarks: many realistic pages, many languages, a big glossary.
+
+    from synthetic_site import Spec, make_site
+    site = make_site(Path(tmp), Spec(pages=500, languages=2, terms=2000))
+    site.full / "mkdocs.yml"    # the project's own configuration: hooks, overrides, data, brand
+    site.plain / "mkdocs.yml"   # plain mkdocs-material + mkdocs-static-i18n, same content
+
+Both configurations read the same docs/ folder. Pages are about 1,500 words: a title,
+sections with explicit heading ids, lists, a table, links to other pages' headings, inline
+and indented code, admonitions, a collapsible block, glossary terms (about 4 % of the words)
+and a project variable. Pages sit in sections of ten (`topic-XX/part-YY/page-ZZZZ.md`), so
+the navigation is a tree, as on a large guide. A few pages (one in 40) have no translation
+and are shown through static-i18n's fallback. The same seed gives the same site.
+
+"Plain" is the project's mkdocs.yml minus everything the project adds to Material: hooks,
+theme overrides (custom_dir), extra CSS and JavaScript, and plugins other than search and
+i18n. Theme features, Markdown extensions and the i18n settings stay as they are.
+Used by scripts/bench_build.py and scripts/page_weight.py.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# What the project needs besides docs/ to build (as tests/sitebuild.py copies it).
+PROJECT_PARTS = ["mkdocs.yml", "brand.yml", "brand", "hooks", "overrides", "data"]
+# Languages in the order a site with L languages uses them, with their display names.
+LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch",
+             "pt": "Português", "vi": "Tiếng Việt"}
+# How each language spells the invented words (so terms differ between languages).
+SPELLINGS = {"en": {}, "es": str.maketrans("aeiou", "áéíóú"), "fr": str.maketrans("aeo", "àéô"),
+             "de": str.maketrans("aou", "äöü"), "pt": str.maketrans("ao", "ãõ"), "vi": str.maketrans("aeo", "ăêơ")}
+PLAIN_PLUGINS = ("search", "i18n")
+PAGES_PER_PART = 10
+PARTS_PER_TOPIC = 10
+UNTRANSLATED_EVERY = 40  # one page in 40 has no translation (fallback)
+SECTIONS = 6
+SYLLABLES = "ka lo mi ne ru sa te vo zu pra bel dor fin gal hur jex kil mon nup ost quar rin sul tov".split()
+
+
+@dataclass(frozen=True)
+class Spec:
+    pages: int = 100  # topic pages per language (plus a home page and the glossary page)
+    languages: int = 2
+    terms: int = 50  # glossary entries per language
+    words: int = 1500  # words per topic page, roughly
+    seed: int = 20261127
+
+    @property
+    def langs(self) -> list[str]:
+        if not 1 <= self.languages <= len(LANGUAGES):
+            raise ValueError(f"languages must be 1 to {len(LANGUAGES)}")
+        return list(LANGUAGES)[: self.languages]
+
+    def built_pages(self) -> int:
+        """Pages MkDocs renders in all: every page in every language (fallbacks included)."""
+        return (self.pages + 2) * self.languages
+
+
+@dataclass(frozen=True)
+class Site:
+    spec: Spec
+    root: Path
+    docs: Path
+    full: Path  # project folder with the project's configuration
+    plain: Path  # project folder with plain Material's
+
+    def config(self, variant: str) -> Path:
+        return {"full": self.full, "plain": self.plain}[variant] / "mkdocs.yml"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sites
+
+
+def make_site(root: Path, spec: Spec, project: Path = ROOT) -> Site:
+    """Write docs/, full/ and plain/ under `root` (which must not exist or be empty)."""
+    root.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(spec.seed)
+    glossary = make_glossary(rng, spec.terms)
+    docs = root / "docs"
+    write_docs(docs, spec, glossary, rng)
+    full = _full_project(root / "full", spec, glossary, project)
+    plain = _plain_project(root / "plain", spec, project)
+    return Site(spec, root, docs, full, plain)
+
+
+def load_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def dump_config(settings: dict, path: Path) -> None:
+    path.write_text(yaml.dump(settings, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plain_config(settings: dict) -> dict:
+    """The project's settings without what the project adds to mkdocs-material."""
+    plain = {key: value for key, value in settings.items()
+             if key not in ("hooks", "extra_css", "extra_javascript", "nav")}
+    plain["theme"] = {key: value for key, value in settings["theme"].items() if key != "custom_dir"}
+    plain["plugins"] = [plugin for plugin in settings.get("plugins", [])
+                        if _plugin_name(plugin) in PLAIN_PLUGINS]
+    plain["site_name"] = "Plain Material"
+    return plain
+
+
+def with_languages(settings: dict, langs: list[str], docs_dir: str | None = None) -> dict:
+    """A copy of the settings that builds `langs` (the first is the default) from `docs_dir`."""
+    settings = dict(settings)
+    settings.pop("nav", None)
+    if docs_dir is not None:
+        settings["docs_dir"] = docs_dir
+    plugins = []
+    for plugin in settings.get("plugins", []):
+        if _plugin_name(plugin) == "i18n":
+            options = dict(plugin["i18n"])
+            known = {item["locale"]: item for item in options.get("languages", [])}
+            options["languages"] = [
+                {**known.get(lang, {}), "locale": lang, "name": LANGUAGES[lang],
+                 "default": index == 0, "build": True}
+                for index, lang in enumerate(langs)
+            ]
+            plugin = {"i18n": options}
+        plugins.append(plugin)
+    settings["plugins"] = plugins
+    return settings
+
+
+def _full_project(dest: Path, spec: Spec, glossary: list[dict], project: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = project / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    settings = with_languages(load_config(dest / "mkdocs.yml"), spec.langs, "../docs")
+    dump_config(settings, dest / "mkdocs.yml")
+    strings = dest / "overrides" / "partials" / "strings"
+    for lang in spec.langs:  # interface strings: English stands in for untranslated languages
+        if not (strings / f"{lang}.html").exists():
+            shutil.copyfile(strings / "en.html", strings / f"{lang}.html")
+    write_glossary(dest / "data" / "glossary", glossary, spec.langs)
+    return dest
+
+
+def _plain_project(dest: Path, spec: Spec, project: Path) -> Path:
+    dest.mkdir(parents=True)
+    settings = with_languages(plain_config(load_config(project / "mkdocs.yml")), spec.langs, "../docs")
+    dump_config(settings, dest / "mkdocs.yml")
+    return dest
+
+
+def _plugin_name(plugin) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))
+
+
+# ---------------------------------------------------------------------------------------------
+# Glossary
+
+
+def make_glossary(rng: random.Random, count: int) -> list[dict]:
+    """Entries with a two-word term, its plural and an acronym; every form unique."""
+    entries, used = [], set()
+    while len(entries) < count:
+        words = [_word(rng) for _ in range(2)]
+        term = " ".join(words)
+        acronym = "".join(w[0] for w in words).upper() + _word(rng)[:2].upper()
+        forms = [term, term + "s", acronym]
+        if used.intersection(f.lower() for f in forms):
+            continue
+        used.update(f.lower() for f in forms)
+        entries.append({"id": f"term-{len(entries):04d}", "forms": forms})
+    return entries
+
+
+def term_forms(entry: dict, lang: str) -> list[str]:
+    """The entry's forms as the language writes them (acronyms stay the same)."""
+    return [form if form.isupper() else form.translate(SPELLINGS[lang]) for form in entry["forms"]]
+
+
+def write_glossary(folder: Path, glossary: list[dict], langs: list[str]) -> None:
+    """data/glossary/<lang>.yml in the project's format (term, match, short)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yml"):
+        old.unlink()
+    for lang in langs:
+        data = {}
+        for entry in glossary:
+            term, *others = term_forms(entry, lang)
+            data[entry["id"]] = {"term": term, "match": others, "short": f"What {term} means, in one sentence."}
+        (folder / f"{lang}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+
+def page_paths(count: int) -> list[str]:
+    """docs-relative paths of the topic pages (the same in every language)."""
+    paths = []
+    for number in range(count):
+        part, topic = number // PAGES_PER_PART, number // (PAGES_PER_PART * PARTS_PER_TOPIC)
+        paths.append(f"topic-{topic:02d}/part-{part % PARTS_PER_TOPIC:02d}/page-{number:04d}.md")
+    return paths
+
+
+def write_docs(docs: Path, spec: Spec, glossary: list[dict], rng: random.Random) -> None:
+    paths = page_paths(spec.pages)
+    vocabulary = [_word(rng) for _ in range(600)]
+    for index, lang in enumerate(spec.langs):
+        folder = docs / lang
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(_home(paths, lang), encoding="utf-8")
+        (folder / "glossary.md").write_text(f"# Glossary ({lang})\n\nEvery word this guide uses.\n", encoding="utf-8")
+        for number, path in enumerate(paths):
+            if index > 0 and number % UNTRANSLATED_EVERY == UNTRANSLATED_EVERY - 1:
+                continue  # shown through the fallback to the default language
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(_page(rng, number, path, paths, glossary, vocabulary, spec.words, lang), encoding="utf-8")
+
+
+def _home(paths: list[str], lang: str) -> str:
+    links = "\n".join(f"- [Topic {number}]({path})" for number, path in enumerate(paths[:: PAGES_PER_PART]))
+    return (
+        "---\ndescription: The synthetic guide's home page.\n---\n\n"
+        f"# {{{{ brand.name }}}} ({lang})\n\n**{{{{ brand.tagline }}}}.**\n\n"
+        "This synthetic guide stands in for a large one. Start with a topic:\n\n"
+        f"{links}\n\nSee also the [glossary](glossary.md).\n"
+    )
+
+
+def _page(rng, number: int, path: str, paths: list[str], glossary: list[dict], vocabulary: list[str],
+          words: int, lang: str) -> str:
+    title = " ".join(rng.choice(vocabulary) for _ in range(3)).capitalize()
+    out = [f"# {title} {number}\n"]
+    out.append(f"This page is part of {{{{ brand.name }}}}. {_sentence(rng, vocabulary, glossary, lang)}\n")
+    per_section = max(words * 4 // (SECTIONS * 5), 40)  # lists, tables and the rest add a fifth
+    extras = ["list", "table", "admonition", "code", "details", "list"]
+    rng.shuffle(extras)
+    for section in range(1, SECTIONS + 1):
+        out.append(f"## {' '.join(rng.choice(vocabulary) for _ in range(2)).capitalize()} {{ #section-{section} }}\n")
+        count = 0
+        while count < per_section:
+            sentences = [_sentence(rng, vocabulary, glossary, lang) for _ in range(rng.randint(2, 4))]
+            if rng.random() < 0.35:
+                other = rng.choice(paths)
+                href = posixpath.relpath(other, posixpath.dirname(path) or ".")
+                sentences.append(f"Read [more about {rng.choice(vocabulary)}]({href}#section-{rng.randint(1, SECTIONS)}).")
+            paragraph = " ".join(sentences)
+            count += paragraph.count(" ") + 1
+            out.append(paragraph + "\n")
+        if section % 3 == 0:
+            out.append(f"### {rng.choice(vocabulary).capitalize()} details {{ #section-{section}-details }}\n")
+            out.append(_sentence(rng, vocabulary, glossary, lang) + "\n")
+        out.append(_extra(extras[section - 1], rng, vocabulary, glossary, lang))
+    return "\n".join(out)
+
+
+def _extra(kind: str, rng, vocabulary, glossary, lang) -> str:
+    if kind == "list":
+        return "\n".join(f"- {_sentence(rng, vocabulary, glossary, lang, 5, 12)}" for _ in range(5)) + "\n"
+    if kind == "table":
+        rows = ["| Step | Who | When |", "| --- | --- | --- |"]
+        rows += [f"| {rng.choice(vocabulary)} | {rng.choice(vocabulary)} | {rng.randint(1, 60)} days |" for _ in range(4)]
+        return "\n".join(rows) + "\n"
+    if kind == "admonition":
+        return f'!!! note "{rng.choice(vocabulary).capitalize()}"\n\n    {_sentence(rng, vocabulary, glossary, lang)}\n'
+    if kind == "code":
+        return "Example:\n\n" + "\n".join(f"    {rng.choice(vocabulary)} = {rng.randint(0, 99)}" for _ in range(4)) + "\n"
+    return f'??? tip "{rng.choice(vocabulary).capitalize()}"\n\n    {_sentence(rng, vocabulary, glossary, lang)}\n'
+
+
+def _sentence(rng, vocabulary, glossary, lang, low: int = 8, high: int = 20) -> str:
+    words = []
+    for _ in range(rng.randint(low, high)):
+        if glossary and rng.random() < 0.04:
+            words.append(rng.choice(term_forms(rng.choice(glossary), lang)))
+        else:
+            words.append(rng.choice(vocabulary).translate(SPELLINGS[lang]))
+    if rng.random() < 0.1:
+        words.insert(rng.randrange(len(words)), f"`{rng.choice(vocabulary)}`")
+    if rng.random() < 0.1:
+        words.insert(rng.randrange(len(words)), f"**{rng.choice(vocabulary)}**")
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+
+# ---------------------------------------------------------------------------------------------
+# mkdocs.yml with its `!ENV` tags kept as written
+
+
+class _EnvTag(list):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
+_Dumper.add_representer(_EnvTag, lambda dumper, value: dumper.represent_sequence("!ENV", list(value), flow_style=True))
+
+
+if __name__ == "__main__":  # write one site to look at: python scripts/synthetic_site.py DEST [pages langs terms]
+    import sys
+
+    numbers = [int(arg) for arg in sys.argv[2:5]]
+    made = make_site(Path(sys.argv[1]), Spec(*numbers))
+    print(f"docs: {made.docs}\nfull: {made.config('full')}\nplain: {made.config('plain')}")

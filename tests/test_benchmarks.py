@@ -1,0 +1,72 @@
+"""The benchmark and budget scripts: the page-weight budget holds for the real site, the
+build benchmark runs at its smallest size (as a smoke test: its output, never its times),
+and its verdicts follow the targets."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+import bench_build
+import page_weight
+from browser import playwright_session, require_browser
+from sitebuild import ROOT
+from site_pages import page_paths
+from synthetic_site import Spec
+
+
+@pytest.mark.browser
+def test_every_page_is_within_the_page_weight_budget(real_site, tmp_path):
+    require_browser()
+    plain = page_weight.build_plain(tmp_path / "plain")
+    with playwright_session() as session:
+        loads = (page_weight.measure(real_site.site, "project", "browser", session)
+                 + page_weight.measure(plain, "plain", "browser", session))
+    project = [load for load in loads if load.site == "project"]
+    assert sorted(load.url_path for load in project) == sorted(page_paths())
+    for load in project:  # each load saw the page itself, its CSS and its JS
+        assert {"html", "css", "js"} <= {request.kind for request in load.requests}, load.url_path
+    assert page_weight.check_budget(loads) == [], page_weight.table(loads)
+
+
+def test_build_benchmark_smoke_run_prints_its_table_and_targets():
+    result = subprocess.run([sys.executable, "scripts/bench_build.py", "--smoke"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert out.startswith("machine: ")
+    assert re.search(r"^N=100 +L=2 G=50 +run 1/1 a \(plain\): .* MB peak$", out, re.M)
+    assert re.search(r"^N=100 +L=2 G=50 +run 1/1 b \(full \): .* MB peak$", out, re.M)
+    assert "| " + " | ".join(bench_build.COLUMNS) + " |" in out
+    assert re.search(r"^\| 100 \| 2 \| 50 \| 204 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|", out, re.M)
+    assert "- not measured: b/a <= 1.15 at N=1000, L=2, G=2000 (wall-clock)" in out
+    assert bench_build.from_logs([out])[0].spec == Spec(100, 2, 50)  # --report reads it back
+
+
+def _result(pages: int, plain: float, full: float, rss: tuple[float, float] = (100, 100)) -> bench_build.Result:
+    result = bench_build.Result(Spec(pages, 2, 2000))
+    result.runs["plain"].append(bench_build.Run(plain, plain, rss[0]))
+    result.runs["full"].append(bench_build.Run(full, full, rss[1]))
+    return result
+
+
+def test_ratio_target_is_met_at_or_below_1_15_and_not_above():
+    assert "- met: b/a <= 1.15 at N=1000, L=2, G=2000 (wall-clock): 1.150" in bench_build.targets([_result(1000, 20, 23)])
+    assert "- NOT MET: b/a <= 1.15 at N=1000, L=2, G=2000 (CPU time): 1.200" in bench_build.targets([_result(1000, 20, 24)])
+
+
+def test_seconds_per_page_must_stay_within_20_percent():
+    flat = bench_build.targets([_result(100, 2.04, 2.2), _result(1000, 22, 24)])
+    assert any(line.startswith("- met: b s/page flat") and "wall-clock" in line for line in flat)
+    growing = bench_build.targets([_result(100, 2.04, 2.2), _result(1000, 22, 30)])
+    assert any(line.startswith("- NOT MET: b s/page flat") and "+39%" in line for line in growing)
+
+
+def test_memory_must_grow_at_most_linearly():
+    linear = [_result(100, 1, 1, (100, 100)), _result(500, 5, 5, (140, 140)), _result(1000, 10, 10, (190, 190))]
+    assert any(line.startswith("- met: b peak memory") for line in bench_build.targets(linear))
+    faster = [_result(100, 1, 1, (100, 100)), _result(500, 5, 5, (140, 140)), _result(1000, 10, 10, (100, 300))]
+    assert any(line.startswith("- NOT MET: b peak memory") for line in bench_build.targets(faster))

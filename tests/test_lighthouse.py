@@ -1,0 +1,22 @@
+"""The Lighthouse budget (scripts/lighthouse_budget.py): home and a topic page in each
+language, mobile preset, median of three runs: accessibility, SEO and best practices 100,
+performance at least 98. The reports are kept with the artifacts."""
+
+from __future__ import annotations
+
+import pytest
+
+import lighthouse_budget
+from browser import require
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_and_topic_pages_are_within_the_lighthouse_budget(site_url, artifacts, capsys):
+    require("Lighthouse", lighthouse_budget.LIGHTHOUSE.exists(), "npm ci")
+    status = lighthouse_budget.check(site_url, lighthouse_budget.PAGES, lighthouse_budget.RUNS,
+                                     artifacts / "lighthouse")
+    report = capsys.readouterr().out
+    with capsys.disabled():
+        print("\n" + report)  # the scores, in the test log
+    assert status == 0, report
