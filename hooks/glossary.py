@@ -72,6 +72,7 @@ class _State:
         self.glossaries: dict[str, glossary_data.Glossary] = {}
         self.matchers: dict[str, glossary_match.Matcher] = {}  # by the language of the text
         self.links: dict[str, _Links] = {}  # by language
+        self.tips: dict[tuple[str, str], str] = {}  # (language, entry id) -> its tooltip
         self.env = None  # the theme's Jinja environment, made when first needed
         self.glossary_file = None  # glossary.md of the language being built, if any
 
@@ -102,7 +103,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         _state.matchers = {}
         for message in glossary_data.missing_ids(glossaries):
             log.warning(message)
-    _state.links, _state.env = {}, None
+    _state.links, _state.tips, _state.env = {}, {}, None
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
@@ -125,10 +126,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigatio
     if marked is None:
         return None
     html, used = marked
-    tips = _template(config, "partials/glossary-tips.html").render(
-        entries=[glossary.entries[entry_id] for entry_id in used], lang=glossary.lang
-    )
-    page.content = f"{html}\n{tips.strip()}\n"
+    page.content = f"{html}\n{_tips(config, glossary, used)}\n"
     return None
 
 
@@ -173,6 +171,18 @@ def _links(config: MkDocsConfig, lang: str) -> _Links:
         markup = _template(config, "partials/glossary-link.html").render(entry=entry, lang=lang)
         _state.links[lang] = _Links(lxml_html.fragment_fromstring(markup.strip(), parser=glossary_match.PARSER))
     return _state.links[lang]
+
+
+def _tips(config: MkDocsConfig, glossary: glossary_data.Glossary, used: list[str]) -> str:
+    """The tooltips of the entries linked on a page; each entry's is rendered once."""
+    template = _template(config, "partials/glossary-tips.html")
+    tips = []
+    for entry_id in used:
+        key = (glossary.lang, entry_id)
+        if key not in _state.tips:
+            _state.tips[key] = template.module.tip(glossary.entries[entry_id], glossary.lang)
+        tips.append(_state.tips[key])
+    return template.render(tips=tips).strip()
 
 
 def _template(config: MkDocsConfig, name: str):

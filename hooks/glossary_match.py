@@ -31,9 +31,22 @@ LINK_CLASS = "glossary-term"
 # same libxml2 parse, the same serialisation.
 PARSER = etree.HTMLParser()
 _WORD = re.compile(r"\w+")
-# Not part of a word: what \W means, except combining accents (NFD "evaluación" is one word).
-# Spaces are left out: they are what the others become (and far fewer replacements).
-_NON_WORD = re.compile(r"[^\w\u0300-\u036f ]")
+# Part of a word: what \w means, and combining accents (NFD "evaluación" is one word).
+_WORD_CHAR = re.compile(r"[\w\u0300-\u036f]")
+
+
+class _Boundaries(dict):
+    """A str.translate table that turns every character that is not part of a word into a
+    space. It fills itself with the characters it meets (a few hundred on any site), so
+    after the first pages translating is a C loop."""
+
+    def __missing__(self, char: int) -> int:
+        value = char if _WORD_CHAR.match(chr(char)) else 32
+        self[char] = value
+        return value
+
+
+_BOUNDARIES = _Boundaries()
 _GAP = " "  # between the texts of a page searched together: a word boundary
 _FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)  # as lxml.html tells a document from a fragment
 
@@ -93,7 +106,7 @@ class Matcher:
             position += len(text) + len(_GAP)
         hits = []
         # Index i in the searched string is index i - 1 in `joined`; a key spans its two spaces.
-        for last, (length, options) in self._automaton.iter(f" {_NON_WORD.sub(' ', lowered)} "):
+        for last, (length, options) in self._automaton.iter(f" {lowered.translate(_BOUNDARIES)} "):
             start, end = last - length + 1, last - 1
             index = bisect_right(starts, start) - 1
             if end - starts[index] > len(texts[index]):
@@ -253,4 +266,4 @@ def _compile(form: str, entry_id: str) -> tuple[str, tuple[tuple[int, str], ...]
 
 def _searchable(text: str) -> str:
     """Lowercased, non-word characters as spaces, a space at each end; same length plus two."""
-    return f" {_NON_WORD.sub(' ', lower_same_length(text))} "
+    return f" {lower_same_length(text).translate(_BOUNDARIES)} "
