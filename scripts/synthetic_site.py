@@ -73,7 +73,20 @@ class Site:
     plain: Path  # project folder with plain Material's
 
     def config(self, variant: str) -> Path:
-        return {"full": self.full, "plain": self.plain}[variant] / "mkdocs.yml"
+        """mkdocs.yml of a variant: 'full', 'plain', or 'full-without-<hook>' (the project's
+        configuration minus hooks/<hook>.py, written beside it on first use)."""
+        if variant in ("full", "plain"):
+            return getattr(self, variant) / "mkdocs.yml"
+        hook = variant.removeprefix("full-without-")
+        path = self.full / f"mkdocs.{variant}.yml"
+        if not path.exists():
+            settings = load_config(self.full / "mkdocs.yml")
+            hooks = settings.get("hooks", [])
+            if f"hooks/{hook}.py" not in hooks:
+                raise ValueError(f"unknown variant {variant!r}: mkdocs.yml has no hooks/{hook}.py")
+            settings["hooks"] = [name for name in hooks if name != f"hooks/{hook}.py"]
+            dump_config(settings, path)
+        return path
 
 
 # ---------------------------------------------------------------------------------------------

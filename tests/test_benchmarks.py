@@ -70,3 +70,24 @@ def test_memory_must_grow_at_most_linearly():
     assert any(line.startswith("- met: b peak memory") for line in bench_build.targets(linear))
     faster = [_result(100, 1, 1, (100, 100)), _result(500, 5, 5, (140, 140)), _result(1000, 10, 10, (100, 300))]
     assert any(line.startswith("- NOT MET: b peak memory") for line in bench_build.targets(faster))
+
+
+def test_glossary_benchmark_smoke_run_prints_both_ratios():
+    result = subprocess.run([sys.executable, "scripts/bench_glossary.py", "--pages", "10", "--terms", "20",
+                             "--words", "300", "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^run 1: without glossary hook +[\d.]+ s wall", result.stdout, re.M)
+    assert re.search(r"^run 1: with +glossary hook +[\d.]+ s wall", result.stdout, re.M)
+    for label in ("wall-clock", "CPU"):
+        assert re.search(rf"^{label} *: median without the hook .* ratio [\d.]+ \((met|NOT MET): <= 1.1\)$",
+                         result.stdout, re.M), result.stdout
+
+
+def test_a_variant_without_a_hook_drops_only_that_hook(tmp_path):
+    from synthetic_site import load_config, make_site
+
+    site = make_site(tmp_path / "site", Spec(pages=2, languages=2, terms=5, words=50))
+    full = load_config(site.config("full"))["hooks"]
+    assert load_config(site.config("full-without-glossary"))["hooks"] == [h for h in full if h != "hooks/glossary.py"]
+    with pytest.raises(ValueError, match="no hooks/nothing.py"):
+        site.config("full-without-nothing")
