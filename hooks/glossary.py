@@ -9,7 +9,9 @@
   front matter). A page shown in Spanish but written in English (fallback) matches the
   English forms and links to the Spanish entries.
 - Terms are marked, and their short definitions added, after the search plugin has indexed
-  the page: the search index and the table of contents never hold glossary markup.
+  the page: the search index and the table of contents never hold glossary markup. Every
+  page's terms are found beside the build, in a second process where there can be one
+  (build_worker.py), from the moment all pages are converted from Markdown (on_env).
 HTML comes from overrides/partials/glossary-*.html.
 """
 
@@ -29,6 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import build_worker
 import glossary_data
 import glossary_match
 from i18n_context import build_language, default_language, languages
@@ -37,6 +40,7 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 
 GLOSSARY_PAGE = "glossary.md"
 _ID = "glossary-entry-id"  # stands for the entry id in the rendered link template
+_BATCH = 16  # pages per job sent to the worker
 
 
 class _Settings(base.Config):
@@ -75,6 +79,7 @@ class _State:
         self.tips: dict[tuple[str, str], str] = {}  # (language, entry id) -> its tooltip
         self.env = None  # the theme's Jinja environment, made when first needed
         self.glossary_file = None  # glossary.md of the language being built, if any
+        self.marking: dict[str, tuple] = {}  # src_uri -> (job, index in it, HTML sent), until on_page_context
 
 
 _settings = _Settings()
@@ -117,31 +122,65 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html + _entries(_state.glossaries[build_language(config)], page, config)
 
 
-@event_priority(-50)  # after the search plugin has indexed page.content (priority 0)
-def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-    if _state.glossary_file is None or page.meta.get("glossary") is False:
+@event_priority(-50)  # after the other hooks' on_env: every page's HTML is final
+def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
+    """Every page's terms are found beside the build (build_worker.py), in batches; the
+    results are taken in on_page_context."""
+    _state.marking = {}
+    if _state.glossary_file is None:
         return None
-    glossary = _state.glossaries[build_language(config)]
-    marked = _mark(page.content, page, glossary, config)
-    if marked is None:
-        return None
-    html, used = marked
-    page.content = f"{html}\n{_tips(config, glossary, used)}\n"
+    lang = build_language(config)
+    pages = [file.page for file in files.documentation_pages()
+             if file.page is not None and file.page.content and file.page.meta.get("glossary") is not False]
+    items = [(page.content, _state.glossary_file.url_relative_to(page.file), _source_language(page, lang))
+             for page in pages]
+    for _, _, source_lang in items:  # what the jobs use, loaded before the worker starts
+        _matcher(source_lang)
+    _links(config, lang)
+    build_worker.restart()
+    for start in range(0, len(items), _BATCH):
+        job = build_worker.submit("glossary", lang, items[start:start + _BATCH])
+        for index, page in enumerate(pages[start:start + _BATCH]):
+            _state.marking[page.file.src_uri] = (job, index, page.content)
     return None
 
 
-def _mark(html: str, page: Page, glossary, config: MkDocsConfig):
-    """Link the terms of a page: (html, ids linked), or None when there are none."""
-    base_url = _state.glossary_file.url_relative_to(page.file)
-    links = _links(config, glossary.lang)
+@event_priority(-50)  # after the search plugin has indexed page.content (priority 0)
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    found = _state.marking.pop(page.file.src_uri, None)
+    if found is None:
+        return None
+    job, index, sent = found
+    lang = build_language(config)
+    if page.content == sent:
+        marked = job.result()[index]
+    else:  # changed by another hook since on_env: marked here
+        items = [(page.content, _state.glossary_file.url_relative_to(page.file), _source_language(page, lang))]
+        marked = _mark_pages(lang, items)[0]
+    if marked is None:
+        return None
+    html, used = marked
+    page.content = f"{html}\n{_tips(config, _state.glossaries[lang], used)}\n"
+    return None
 
-    def make_link(entry_id: str, text: str):
-        return links.make(entry_id, text, base_url)
 
-    source_lang = getattr(page.file, "locale", None) or glossary.lang  # the language it is written in
-    return glossary_match.mark_html(
-        html, _matcher(source_lang), make_link, every=_settings.every_occurrence, allowed=glossary.entries
-    )
+def _mark_pages(lang: str, items: list[tuple[str, str, str]]) -> list[tuple[str, list[str]] | None]:
+    """Link the terms of pages shown in `lang`: for each (HTML, URL of the glossary page
+    from it, language it is written in), (HTML, ids linked) or None when there are none.
+    A job of build_worker.py: it uses only state loaded before the worker started."""
+    glossary, links = _state.glossaries[lang], _state.links[lang]
+    results = []
+    for html, base_url, source_lang in items:
+        results.append(glossary_match.mark_html(
+            html, _state.matchers[source_lang], lambda entry_id, text: links.make(entry_id, text, base_url),
+            every=_settings.every_occurrence, allowed=glossary.entries,
+        ))
+    return results
+
+
+def _source_language(page: Page, lang: str) -> str:
+    """The language the page is written in (English on a fallback page)."""
+    return getattr(page.file, "locale", None) or lang
 
 
 def _entries(glossary: glossary_data.Glossary, page: Page, config: MkDocsConfig) -> str:
@@ -206,3 +245,6 @@ def _letter_anchor(letter: str) -> str:
         return "letter-digits"
     name = letter.lower()
     return f"letter-{name}" if name.isascii() else f"letter-u{ord(letter):04x}"
+
+
+build_worker.register("glossary", _mark_pages)

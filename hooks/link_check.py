@@ -15,6 +15,8 @@ page's links and element ids, keyed by the built file, then checks them all toge
   `hreflang` attribute on an HTML link (as the language switcher and the notices have).
 
 Markdown links within a language are MkDocs' own to check: they are not checked twice.
+Each written page is read (parsed for its ids and links) beside the build, in a second
+process where there can be one (build_worker.py).
 Problems are warnings on `mkdocs.hooks.link_check`, worded like MkDocs' own, so a strict
 build fails on them. A problem in a template is reported once, with the number of pages.
 """
@@ -37,12 +39,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import build_worker
 from i18n_context import build_language, building_other_languages, default_language, language_prefix
 from link_check_markdown import MarkdownLinks, Written
 
 log = logging.getLogger("mkdocs.hooks.link_check")
 
 _PARSER = etree.HTMLParser()
+_BATCH = 16  # written pages per job sent to the worker
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, https:, ...
 
 
@@ -73,6 +77,8 @@ class _State:
     def __init__(self) -> None:
         self.pages: dict[str, _Page] = {}  # by built file: 'es/team/index.html'
         self.written: dict[str, list[Written]] = {}  # Markdown links by src_uri, until on_post_page
+        self.unsent: list[tuple[_Page, str, list[Written]]] = []  # pages to read, sent in batches
+        self.reading: list[tuple[_Page, object, int]] = []  # (page, its batch's job, index in it)
         self.problems: list[str] = []
 
 
@@ -109,7 +115,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
         build_language(config), page.file.src_uri, page.file.url,
         getattr(page.file, "norm_src_uri", page.file.src_uri), page.meta.get("template") or "main.html",
     )
-    _collect(record, output, _state.written.pop(page.file.src_uri, []))
+    _read_later(record, output, _state.written.pop(page.file.src_uri, []))
     _state.pages[page.file.dest_uri] = record
 
 
@@ -119,7 +125,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         lang = build_language(config)
         path = language_prefix(lang, config) + template_name
         record = _Page(lang, path, path, None, template_name)
-        _collect(record, output, [])
+        _read_later(record, output, [])
         _state.pages[path] = record
 
 
@@ -127,6 +133,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 def on_post_build(*, config: MkDocsConfig) -> None:
     if building_other_languages(config):
         return
+    _finish_reading()
     root = urlsplit(config.site_url or "/").path or "/"
     root = root if root.endswith("/") else root + "/"
     site = Path(config.site_dir)
@@ -152,11 +159,41 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _state.__init__()
 
 
-def _collect(record: _Page, output: str, markdown_links: list[Written]) -> None:
-    """The page's element ids and links: those in its content (Material's <article>), each
-    matched with the Markdown link that wrote it if any, then those of the template."""
+def _read_later(record: _Page, output: str, markdown_links: list[Written]) -> None:
+    """Have the written page read beside the build (build_worker.py), in batches."""
+    _state.unsent.append((record, output, markdown_links))
+    if len(_state.unsent) >= _BATCH:
+        _send()
+
+
+def _send() -> None:
+    if _state.unsent:
+        job = build_worker.submit("link_check", [(output, links) for _, output, links in _state.unsent])
+        _state.reading.extend((record, job, index) for index, (record, _, _) in enumerate(_state.unsent))
+        _state.unsent = []
+
+
+def _finish_reading() -> None:
+    """Every page's ids and links, once every language is built."""
+    _send()
+    for record, job, index in _state.reading:
+        record.ids, record.links = job.result()[index]
+    _state.reading = []
+    build_worker.stop()
+
+
+def _read_pages(pages: list[tuple[str, list[Written]]]) -> list[tuple[set[str], list[tuple]]]:
+    """The `_read` of each (output, Markdown links) pair: a job of build_worker.py."""
+    return [_read(output, markdown_links) for output, markdown_links in pages]
+
+
+def _read(output: str, markdown_links: list[Written]) -> tuple[set[str], list[tuple]]:
+    """A written page's element ids, and its links: those in its content (Material's
+    <article>), each matched with the Markdown link that wrote it if any, then the
+    template's."""
     tree = etree.fromstring(output, _PARSER)
-    record.ids = {str(value) for value in tree.xpath("//@id | //a/@name")}
+    ids = {str(value) for value in tree.xpath("//@id | //a/@name")}
+    links = []
     written: dict[str, list[Written]] = {}
     for link in markdown_links:
         written.setdefault(link.href, []).append(link)
@@ -165,14 +202,15 @@ def _collect(record: _Page, output: str, markdown_links: list[Written]) -> None:
             href = element.get("href")
             source = written[href].pop(0) if written.get(href) else None
             if source is None:
-                record.links.append(_link(element, "content"))
+                links.append(_link(element, "content"))
             elif source.target is not None and source.target.href is not None:
-                record.links.append(_link(element, "markdown", source.written, source.target.src_uri,
-                                          source.target.suggestion))
+                links.append(_link(element, "markdown", source.written, source.target.src_uri,
+                                    source.target.suggestion))
             # else: a Markdown link within the language (MkDocs checks it) or already reported
         article.getparent().remove(article)  # what is left is the template's
         break
-    record.links.extend(_link(element, "template") for element in _anchors(tree))
+    links.extend(_link(element, "template") for element in _anchors(tree))
+    return ids, links
 
 
 def _check(page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple, str]]:
@@ -289,3 +327,6 @@ def _link(element, origin: str, written: str | None = None, target_src: str | No
     href = element.get("href")
     marked = "hreflang" in element.attrib or "data-lang-link" in element.attrib
     return (href, written or href, origin, element.get("hreflang"), marked, target_src, suggestion)
+
+
+build_worker.register("link_check", _read_pages)
