@@ -1,7 +1,9 @@
 """Load state profiles (data/states/<id>.yml): the figures that vary by state.
 
 Shared by the variables hook and the scripts. A profile may `extends:` another
-one and list only what differs. Each value carries the rule it comes from.
+one and list only what differs. Each value carries the rule it comes from;
+`<key>.state_rule` is a sentence naming the state's own rule for a value that differs
+from the federal profile's (`state_rule` in the profile), and empty otherwise.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from pathlib import Path
 import yaml
 
 STATES_DIR = Path(__file__).resolve().parent.parent / "data" / "states"
-PROFILE_KEYS = {"extends", "name", "rule_note", "values"}
+PROFILE_KEYS = {"extends", "name", "rule_note", "state_rule", "values"}
+TEXT_KEYS = ("name", "rule_note", "state_rule")  # required, merged over `extends`
 VALUE_KEYS = {"value", "source"}
+FIELDS = ("source", "state_rule")  # `<key>.<field>` variables besides `<key>` itself
+FEDERAL = "federal"
 
 
 class ProfileError(ValueError):
@@ -25,25 +30,31 @@ class Profile:
     id: str
     path: Path
     data: dict
+    federal: dict  # the federal profile's values, to tell which values are the state's own
 
     def text(self, key: str, lang: str, default_lang: str = "en") -> str | None:
-        """The value of a variable (`name`, `transition_age`, `transition_age.source`)."""
-        field = "value"
-        if key.endswith(".source"):
-            key, field = key[: -len(".source")], "source"
+        """The value of a variable (`name`, `transition_age`, `transition_age.source`,
+        `transition_age.state_rule`); None for an unknown one."""
+        key, _, field = key.partition(".")
+        if field and field not in FIELDS:
+            return None
         if key in ("name", "rule_note"):
-            if field == "source":
-                return None
-            return _localized(self.data[key], lang, default_lang)
+            return None if field else _localized(self.data[key], lang, default_lang)
         entry = self.data["values"].get(key)
         if entry is None:
             return None
-        return _localized(entry[field], lang, default_lang)
+        if field != "state_rule":
+            return _localized(entry[field or "value"], lang, default_lang)
+        if entry == self.federal.get(key):
+            return ""
+        sentence = _localized(self.data["state_rule"], lang, default_lang)
+        return sentence.format(name=_localized(self.data["name"], lang, default_lang),
+                               source=_localized(entry["source"], lang, default_lang))
 
     def variables(self) -> list[str]:
         names = ["name", "rule_note"]
         for key in self.data["values"]:
-            names += [key, f"{key}.source"]
+            names += [key] + [f"{key}.{field}" for field in FIELDS]
         return names
 
 
@@ -68,10 +79,11 @@ def load(profile_id: str, states_dir: Path = STATES_DIR) -> Profile:
             elif key != "extends":
                 data.setdefault(key, value)
         current = raw.get("extends")
-    for key in ("name", "rule_note"):
+    for key in TEXT_KEYS:
         if key not in data:
             raise ProfileError(f"State profile '{profile_id}' has no '{key}': add it to {states_dir / (profile_id + '.yml')}.")
-    return Profile(profile_id, states_dir / f"{profile_id}.yml", data)
+    federal = data["values"] if profile_id == FEDERAL else load(FEDERAL, states_dir).data["values"]
+    return Profile(profile_id, states_dir / f"{profile_id}.yml", data, federal)
 
 
 def _read(profile_id: str, states_dir: Path) -> dict:

@@ -1,6 +1,8 @@
 """The guide's pages: both languages, same ids, sources cited, readable, state values."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -136,3 +138,11 @@ def test_process_page_has_a_step_by_step_timeline(real_site, url):
         (link,) = step.xpath(".//a[starts-with(@href, '#')]")
         assert link.get("href")[1:] in ids
     assert not page.xpath("//article//ol[contains(@class, 'iep-timeline')]//script")
+
+
+def test_every_translation_is_current():
+    """The guide ships with no page outdated, missing or orphan in any language: a change
+    to an English page goes with its translation (python scripts/translations.py mark)."""
+    result = subprocess.run([sys.executable, "scripts/translations.py", "status", "--strict"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -48,6 +48,18 @@ def test_unknown_variable_fails_naming_file_and_line(tmp_path):
     ) in result.log
 
 
+@pytest.mark.parametrize("profile, key, lang, sentence", [
+    ("massachusetts", "transition_age", "en",
+     "The Massachusetts rule, which this guide uses: M.G.L. c.71B §2; 603 CMR 28.05(4)(c)."),
+    ("massachusetts", "transition_age", "es",
+     "La regla de Massachusetts, que es la que usa esta guía: M.G.L. c.71B §2; 603 CMR 28.05(4)(c)."),
+    ("massachusetts", "evaluation_timeline", "en", ""),  # the federal rule: cited already
+    ("federal", "transition_age", "en", ""),
+])
+def test_state_rule_names_the_states_own_rule_only(profile, key, lang, sentence):
+    assert state_profiles.load(profile).text(f"{key}.state_rule", lang) == sentence
+
+
 def test_unknown_profile_fails_naming_the_setting(tmp_path):
     result = build(make_project(tmp_path, PAGES), tmp_path, env={"IEP_STATE": "atlantis"})
     assert result.returncode != 0
@@ -57,7 +69,7 @@ def test_unknown_profile_fails_naming_the_setting(tmp_path):
 
 def test_profile_with_unknown_key_is_refused(tmp_path):
     (tmp_path / "bad.yml").write_text("name: {en: Bad}\nrule_note: {en: x}\nvalue: {}\n")
-    with pytest.raises(state_profiles.ProfileError, match=r"unknown key\(s\) value; allowed keys: extends, name, rule_note, values"):
+    with pytest.raises(state_profiles.ProfileError, match=r"unknown key\(s\) value; allowed keys: extends, name, rule_note, state_rule, values"):
         state_profiles.load("bad", tmp_path)
 
 
