@@ -21,6 +21,7 @@ same.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -44,7 +45,9 @@ def submit(name: str, *args) -> Future | _Done:
     if not _parallel():
         return _Done(_run(name, args))
     if _pool is None:
-        _pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        # The worker starts with a copy of the build's memory: gc.freeze() keeps its garbage
+        # collector from walking (and so copying) all of it again and again.
+        _pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze)
     return _pool.submit(_run, name, args)
 
 
