@@ -304,7 +304,7 @@ def _add_to_config(text: str, code: str, name: str) -> str:
 
 def _strings_file(site: Site, code: str, name: str) -> str:
     english = (site.strings_dir / f"{site.source}.html").read_text(encoding="utf-8")
-    body = english[english.index("{% macro"):] if "{% macro" in english else english
+    body = english[english.index("{% set strings"):] if "{% set strings" in english else english
     # The English file's notice says "not translated into English": say it for any language.
     body = re.sub(
         r'^(\s*"fallback\.notice":\s*)"[^"\n]*"',
@@ -321,7 +321,8 @@ def _strings_file(site: Site, code: str, name: str) -> str:
             f"{{#- Search: Material asks for lunr's '{search}' support, which lunr does not have, so this\n"
             f"    language searches with the basic settings below (no stemming). Keep these two keys. -#}}\n"
         )
-        body = body.replace("{{ {\n", '{{ {\n  "search.config.lang": "en",\n  "search.config.pipeline": "trimmer",\n', 1)
+        body = body.replace("{% set strings = {\n",
+                            '{% set strings = {\n  "search.config.lang": "en",\n  "search.config.pipeline": "trimmer",\n', 1)
     return comment + body
 
 
