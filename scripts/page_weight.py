@@ -44,7 +44,8 @@ from lxml import html as lxml_html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import offline_chromium as chromium  # noqa: E402
 import serve_site  # noqa: E402
-from synthetic_site import ROOT, dump_config, load_config, plain_config  # noqa: E402
+from project_config import ROOT, dump_config, load_config  # noqa: E402
+from synthetic_site import plain_config  # noqa: E402
 
 MAX_GZIP = 100 * 1024
 MAX_REQUESTS = 12

@@ -28,9 +28,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-# What the project needs besides docs/ to build (as tests/sitebuild.py copies it).
-PROJECT_PARTS = ["mkdocs.yml", "brand.yml", "brand", "hooks", "overrides", "data"]
+from project_config import ROOT, copy_parts, dump_config, load_config
+
 # Languages in the order a site with L languages uses them, with their display names.
 LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch",
              "pt": "Português", "vi": "Tiếng Việt"}
@@ -105,14 +104,6 @@ def make_site(root: Path, spec: Spec, project: Path = ROOT) -> Site:
     return Site(spec, root, docs, full, plain)
 
 
-def load_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def dump_config(settings: dict, path: Path) -> None:
-    path.write_text(yaml.dump(settings, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 def plain_config(settings: dict) -> dict:
     """The project's settings without what the project adds to mkdocs-material."""
     plain = {key: value for key, value in settings.items()
@@ -147,13 +138,7 @@ def with_languages(settings: dict, langs: list[str], docs_dir: str | None = None
 
 
 def _full_project(dest: Path, spec: Spec, glossary: list[dict], project: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = project / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
+    copy_parts(dest, project=project)
     settings = with_languages(load_config(dest / "mkdocs.yml"), spec.langs, "../docs")
     dump_config(settings, dest / "mkdocs.yml")
     strings = dest / "overrides" / "partials" / "strings"
@@ -309,26 +294,6 @@ def _sentence(rng, vocabulary, glossary, lang, low: int = 8, high: int = 20) -> 
 
 def _word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
-
-
-# ---------------------------------------------------------------------------------------------
-# mkdocs.yml with its `!ENV` tags kept as written
-
-
-class _EnvTag(list):
-    pass
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
-_Dumper.add_representer(_EnvTag, lambda dumper, value: dumper.represent_sequence("!ENV", list(value), flow_style=True))
 
 
 if __name__ == "__main__":  # write one site to look at: python scripts/synthetic_site.py DEST [pages langs terms]

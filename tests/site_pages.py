@@ -9,21 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from sitebuild import ROOT
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
+from project_config import ROOT, load_config
 
 
 def languages(root: Path = ROOT) -> dict[str, str]:
     """{'en': '', 'es': 'es/'}: each built language and its folder in the site."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = load_config(root / "mkdocs.yml")
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     return {
         lang["locale"]: "" if lang.get("default") else f"{lang['locale']}/"
