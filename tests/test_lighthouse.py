@@ -1,6 +1,11 @@
 """The Lighthouse budget (scripts/lighthouse_budget.py): home and a topic page in each
-language, mobile preset, median of three runs: accessibility, SEO and best practices 100,
-performance at least 98. The reports are kept with the artifacts."""
+language, mobile preset: accessibility, SEO and best practices 100, performance at least
+98. The reports are kept with the artifacts.
+
+The test takes the median of five runs, where the script's default is three: on a shared
+CI machine one run in three can be slow for reasons of its own (a home page scored 98, 85
+and 96 there, where it scores 100 on a quiet machine), and the median of five is steadier.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,12 @@ import lighthouse_budget
 from browser import require
 
 pytestmark = pytest.mark.browser
+RUNS = 5
 
 
 def test_home_and_topic_pages_are_within_the_lighthouse_budget(site_url, artifacts, capsys):
     require("Lighthouse", lighthouse_budget.LIGHTHOUSE.exists(), "npm ci")
-    status = lighthouse_budget.check(site_url, lighthouse_budget.PAGES, lighthouse_budget.RUNS,
-                                     artifacts / "lighthouse")
+    status = lighthouse_budget.check(site_url, lighthouse_budget.PAGES, RUNS, artifacts / "lighthouse")
     report = capsys.readouterr().out
     with capsys.disabled():
         print("\n" + report)  # the scores, in the test log
