@@ -2,9 +2,10 @@
 language, mobile preset: accessibility, SEO and best practices 100, performance at least
 98. The reports are kept with the artifacts.
 
-The test takes the median of five runs, where the script's default is three: on a shared
-CI machine one run in three can be slow for reasons of its own (a home page scored 98, 85
-and 96 there, where it scores 100 on a quiet machine), and the median of five is steadier.
+The test takes the median of seven runs, where the script's default is three: on a shared
+CI machine single runs can be slow for reasons of their own (a home page scored 98, 85 and
+96 in three runs there; a topic page 100, 100, 92, 97 and 97 in five), where every page
+scores 100 on a quiet machine. Only performance varies; the other scores never did.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import lighthouse_budget
 from browser import require
 
 pytestmark = pytest.mark.browser
-RUNS = 5
+RUNS = 7
 
 
 def test_home_and_topic_pages_are_within_the_lighthouse_budget(site_url, artifacts, capsys):
