@@ -132,8 +132,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files) -> None:
     lang = build_language(config)
     pages = [file.page for file in files.documentation_pages()
              if file.page is not None and file.page.content and file.page.meta.get("glossary") is not False]
-    items = [(page.content, _state.glossary_file.url_relative_to(page.file), _source_language(page, lang))
-             for page in pages]
+    items = [_item(page, lang) for page in pages]
     for _, _, source_lang in items:  # what the jobs use, loaded before the worker starts
         _matcher(source_lang)
     _links(config, lang)
@@ -155,8 +154,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigatio
     if page.content == sent:
         marked = job.result()[index]
     else:  # changed by another hook since on_env: marked here
-        items = [(page.content, _state.glossary_file.url_relative_to(page.file), _source_language(page, lang))]
-        marked = _mark_pages(lang, items)[0]
+        marked = _mark_pages(lang, [_item(page, lang)])[0]
     if marked is None:
         return None
     html, used = marked
@@ -178,9 +176,11 @@ def _mark_pages(lang: str, items: list[tuple[str, str, str]]) -> list[tuple[str,
     return results
 
 
-def _source_language(page: Page, lang: str) -> str:
-    """The language the page is written in (English on a fallback page)."""
-    return getattr(page.file, "locale", None) or lang
+def _item(page: Page, lang: str) -> tuple[str, str, str]:
+    """What _mark_pages needs of a page shown in `lang`: its HTML, the glossary page's URL
+    from it, and the language it is written in (English on a fallback page)."""
+    source_lang = getattr(page.file, "locale", None) or lang
+    return page.content, _state.glossary_file.url_relative_to(page.file), source_lang
 
 
 def _entries(glossary: glossary_data.Glossary, page: Page, config: MkDocsConfig) -> str:

@@ -82,6 +82,15 @@ def load(profile_id: str, states_dir: Path = STATES_DIR) -> Profile:
     for key in TEXT_KEYS:
         if key not in data:
             raise ProfileError(f"State profile '{profile_id}' has no '{key}': add it to {states_dir / (profile_id + '.yml')}.")
+    sentences = data["state_rule"].values() if isinstance(data["state_rule"], dict) else [data["state_rule"]]
+    for sentence in sentences:
+        try:
+            str(sentence).format(name="", source="")
+        except (KeyError, IndexError, ValueError):
+            raise ProfileError(
+                f"State profile '{profile_id}': 'state_rule' {sentence!r} may use only {{name}} and {{source}} "
+                f"in braces (it is set in {states_dir / (profile_id + '.yml')} or a profile it extends)."
+            ) from None
     federal = data["values"] if profile_id == FEDERAL else load(FEDERAL, states_dir).data["values"]
     return Profile(profile_id, states_dir / f"{profile_id}.yml", data, federal)
 

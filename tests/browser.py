@@ -30,6 +30,8 @@ from offline_chromium import FLAGS as CHROMIUM_FLAGS
 from offline_chromium import executable as chromium_executable
 
 SERVE_SITE = Path(__file__).resolve().parent.parent / "scripts" / "serve_site.py"
+# For page.evaluate: resolves once every running animation and transition has finished.
+SETTLED = "() => Promise.all(document.getAnimations().map(animation => animation.finished))"
 
 
 def require(tool: str, present: bool, install: str) -> None:

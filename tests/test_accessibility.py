@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from browser import PageProblems, chromium
+from browser import SETTLED, PageProblems, chromium
 from site_pages import built_page_paths, page_paths
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,6 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
-SETTLED = "() => Promise.all(document.getAnimations().map(animation => animation.finished))"
 
 
 @dataclass

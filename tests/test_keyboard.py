@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import PageProblems
+from browser import SETTLED, PageProblems
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,6 @@ FOCUS_STATE = """element => {
     html: element.outerHTML.slice(0, 120),
   };
 }"""
-SETTLED = "() => Promise.all(document.getAnimations().map(animation => animation.finished))"
 KINDS = {
     "language switcher": "a.md-select__link",
     "search": "input.md-search__input",

@@ -60,6 +60,12 @@ def test_state_rule_names_the_states_own_rule_only(profile, key, lang, sentence)
     assert state_profiles.load(profile).text(f"{key}.state_rule", lang) == sentence
 
 
+def test_state_rule_with_an_unknown_placeholder_is_refused(tmp_path):
+    (tmp_path / "bad.yml").write_text("name: {en: Bad}\nrule_note: {en: x}\nstate_rule: {en: 'The {state} rule'}\n")
+    with pytest.raises(state_profiles.ProfileError, match=r"'state_rule' 'The \{state\} rule' may use only \{name\} and \{source\}"):
+        state_profiles.load("bad", tmp_path)
+
+
 def test_unknown_profile_fails_naming_the_setting(tmp_path):
     result = build(make_project(tmp_path, PAGES), tmp_path, env={"IEP_STATE": "atlantis"})
     assert result.returncode != 0
