@@ -1,21 +1,24 @@
 """Build benchmark: the project's configuration against plain mkdocs-material, at scale.
 
-    python scripts/bench_build.py                 # the full matrix (takes hours on 2 cores)
-    python scripts/bench_build.py --pages 100 500 1000 --languages 2 --terms 2000
-    python scripts/bench_build.py --smoke         # the smallest size, once (CI)
+    python scripts/bench_build.py --source guide                  # the real guide: 100, 300, 1,000 pages per language
+    python scripts/bench_build.py --source synthetic              # synthetic sites (takes hours on 2 cores)
+    python scripts/bench_build.py --source guide --pages 300 --repeat 5
+    python scripts/bench_build.py --smoke                         # the smallest size, once
 
-For every size (N topic pages per language x L languages x G glossary terms) it writes a
-synthetic site (scripts/synthetic_site.py: ~1,500-word pages with headings, lists, tables,
-links, code, admonitions and glossary terms) and builds it with
-  (a) plain mkdocs-material + mkdocs-static-i18n, same content, no project hooks, and
+Each size is a site (scripts/synthetic_site.py) built two ways, with the same pages:
+  (a) plain mkdocs-material + mkdocs-static-i18n: no project hooks, overrides or extra CSS/JS;
   (b) the project's full configuration: its mkdocs.yml, hooks, overrides, data and brand,
-each `mkdocs build` in its own process, a and b interleaved, --repeat times. It prints one
-table row per size: median wall seconds per built page, the ratio b/a, and the peak memory
-(maximum resident set size) of each build process, then whether each target is met:
+each `mkdocs build` in its own process, a and b interleaved (alternating who goes first),
+--repeat times. Sources: "guide", the real guide's pages in English and Spanish replicated
+into folders to reach N pages per language, with its own glossary; "synthetic", invented
+~1,500-word pages with G glossary terms in L languages. One table row per size: median wall
+and CPU seconds per built page, the ratios b/a, and peak memory (maximum resident set size),
+then whether each target is met:
 
-- b/a <= 1.15 at N=1000, L=2, G=2000;
-- linear scaling up to N=1000: seconds per page grow at most 20 % from N=100's (they fall
-  as the fixed start-up cost spreads), and each page added costs the same within +-20 %;
+- the real guide at N=300 and N=1000: b/a <= 1.15 on wall-clock time and <= 1.25 on CPU time;
+- the synthetic site at N=1000, L=2, G=2000: the same;
+- linear scaling: seconds per page grow at most 20 % from the smallest N (they fall as the
+  fixed start-up cost spreads), and each page added costs the same within +-20 %;
 - peak memory grows at most linearly: the memory added per page does not grow with N.
 
 Everything is written to a temporary directory, removed at the end (unless --keep).
@@ -28,7 +31,6 @@ import datetime
 import itertools
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -39,22 +41,22 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_site import Spec, make_site  # noqa: E402
+from iep_tools.synthetic_site import SOURCES, Spec, make_site
 
 VARIANTS = ("plain", "full")  # (a), (b)
-RATIO_TARGET = 1.15
-RATIO_AT = (1000, 2, 2000)
+METRICS = {"wall": "wall-clock", "cpu": "CPU time"}
+LIMITS = {"wall": 1.15, "cpu": 1.25}  # b/a at the target sizes
+TARGET_SIZES = {"guide": [(300, 2, 0), (1000, 2, 0)], "synthetic": [(1000, 2, 2000)]}  # (N, L, G); G 0: its own
+DEFAULT_PAGES = {"guide": [100, 300, 1000], "synthetic": [100, 500, 1000]}
 FLAT_TOLERANCE = 0.20
 MEMORY_TOLERANCE = 0.20
 MEMORY_SLACK_MB = 15  # run-to-run noise of a process's peak RSS
-PROGRESS = re.compile(
-    r"N=(?P<pages>\d+)\s+L=(?P<languages>\d+) G=(?P<terms>\d+)\s+run \d+/\d+ [ab] \((?P<variant>\w+)\s*\): +"
-    r"(?P<wall>[\d.]+) s wall, +(?P<cpu>[\d.]+) s CPU, +(?P<rss>[\d.]+) MB peak"
-)
-COLUMNS = ["N", "L", "G", "pages built", "a s/page", "b s/page", "b/a", "a CPU s/page", "b CPU s/page",
+COLUMNS = ["source", "N", "L", "G", "pages built", "a s/page", "b s/page", "b/a", "a CPU s/page", "b CPU s/page",
            "b/a CPU", "a peak MB", "b peak MB"]
-METRICS = {"wall": "wall-clock", "cpu": "CPU time"}
+
+
+class BuildFailed(RuntimeError):
+    """A benchmark build did not succeed; the message holds its log."""
 
 
 @dataclass
@@ -69,6 +71,11 @@ class Result:
     spec: Spec
     runs: dict[str, list[Run]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
 
+    @property
+    def size(self) -> tuple[str, int, int, int]:
+        terms = 0 if self.spec.source == "guide" else self.spec.terms
+        return self.spec.source, self.spec.pages, len(self.spec.langs), terms
+
     def median(self, variant: str, what: str) -> float:
         return statistics.median(getattr(run, what) for run in self.runs[variant])
 
@@ -81,20 +88,17 @@ class Result:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    if args.report:
-        results = from_logs([Path(name).read_text(encoding="utf-8") for name in args.report])
-        print(table(results) + "\n")
-        print("\n".join(targets(results)))
-        return 0
-    sizes = list(itertools.product(args.languages, args.terms, args.pages))
-    print(_machine(), flush=True)
-    print(f"sizes: {len(sizes)}, builds: {len(sizes) * 2 * args.repeat}, ~{args.words} words per page\n", flush=True)
+    specs = [Spec(pages=pages, source="guide") for pages in args.pages] if args.source == "guide" else [
+        Spec(pages=pages, languages=languages, terms=terms, words=args.words)
+        for languages, terms, pages in itertools.product(args.languages, args.terms, args.pages)]
+    print(machine(), flush=True)
+    print(f"source: {args.source}; sizes: {len(specs)}, builds: {len(specs) * 2 * args.repeat}\n", flush=True)
     results = []
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="bench-build-"))
     try:
-        for languages, terms, pages in sizes:
-            spec = Spec(pages=pages, languages=languages, terms=terms, words=args.words)
-            results.append(_measure(spec, workdir / f"n{pages}-l{languages}-g{terms}", args.repeat))
+        for spec in specs:
+            results.append(measure(spec, workdir / f"{spec.source}-n{spec.pages}-l{spec.languages}-g{spec.terms}",
+                                   args.repeat))
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -108,22 +112,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, nargs="+", default=[100, 500, 1000], help="N: topic pages per language")
-    parser.add_argument("--languages", type=int, nargs="+", default=[2, 4], help="L: languages built")
-    parser.add_argument("--terms", type=int, nargs="+", default=[50, 2000], help="G: glossary terms per language")
-    parser.add_argument("--words", type=int, default=1500, help="words per page")
+    parser.add_argument("--source", choices=SOURCES, default="guide", help="the real guide, or synthetic pages")
+    parser.add_argument("--pages", type=int, nargs="+", help="N: pages per language (default: the source's series)")
+    parser.add_argument("--languages", type=int, nargs="+", default=[2, 4], help="L: languages (synthetic)")
+    parser.add_argument("--terms", type=int, nargs="+", default=[50, 2000], help="G: glossary terms (synthetic)")
+    parser.add_argument("--words", type=int, default=1500, help="words per page (synthetic)")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each configuration per size (median)")
     parser.add_argument("--smoke", action="store_true", help="the smallest size, built once")
     parser.add_argument("--keep", metavar="DIR", help="write the sites into DIR and keep them")
-    parser.add_argument("--report", metavar="LOG", nargs="+",
-                        help="build nothing: print the table and targets from the output of earlier runs")
     args = parser.parse_args(argv)
+    args.pages = args.pages or DEFAULT_PAGES[args.source]
     if args.smoke:
         args.pages, args.languages, args.terms, args.repeat = [min(args.pages)], [min(args.languages)], [min(args.terms)], 1
     return args
 
 
-def _measure(spec: Spec, root: Path, repeat: int) -> Result:
+def measure(spec: Spec, root: Path, repeat: int) -> Result:
     site = make_site(root, spec)
     result = Result(spec)
     for rep in range(repeat):
@@ -131,23 +135,11 @@ def _measure(spec: Spec, root: Path, repeat: int) -> Result:
         for variant in order:
             run = build(site.config(variant), root / f"site-{variant}")
             result.runs[variant].append(run)
-            print(f"N={spec.pages:<5} L={spec.languages} G={spec.terms:<5} run {rep + 1}/{repeat} "
+            print(f"{spec.source} N={spec.pages:<5} L={len(spec.langs)} G={result.size[3]:<5} run {rep + 1}/{repeat} "
                   f"{'a' if variant == 'plain' else 'b'} ({variant:5}): {run.wall:7.2f} s wall, "
                   f"{run.cpu:7.2f} s CPU, {run.rss_mb:6.0f} MB peak", flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return result
-
-
-def from_logs(logs: list[str]) -> list[Result]:
-    """Results from the progress lines of earlier runs (the same size in two logs: all runs count)."""
-    results: dict[tuple[int, int, int], Result] = {}
-    for log in logs:
-        for match in PROGRESS.finditer(log):
-            pages, languages, terms = (int(match[name]) for name in ("pages", "languages", "terms"))
-            result = results.setdefault((pages, languages, terms), Result(Spec(pages, languages, terms)))
-            run = Run(float(match["wall"]), float(match["cpu"]), float(match["rss"]))
-            result.runs[match["variant"]].append(run)
-    return sorted(results.values(), key=lambda r: (r.spec.languages, r.spec.terms, r.spec.pages))
 
 
 def build(config: Path, site_dir: Path) -> Run:
@@ -160,19 +152,18 @@ def build(config: Path, site_dir: Path) -> Run:
         process = subprocess.Popen(command, cwd=config.parent, env=environment, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)  # this child's own resource usage
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
+        if os.waitstatus_to_exitcode(status) != 0:
             log.seek(0)
-            sys.exit(f"build of {config} failed:\n{log.read().decode(errors='replace')}")
+            raise BuildFailed(f"build of {config} failed:\n{log.read().decode(errors='replace')}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
 def table(results: list[Result]) -> str:
     """The results as a Markdown table (a: plain Material, b: the project)."""
-    rows = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
+    rows = ["| " + " | ".join(COLUMNS) + " |", "|---|" + "---:|" * (len(COLUMNS) - 1)]
     for r in results:
-        s = r.spec
-        cells = [s.pages, s.languages, s.terms, s.built_pages(),
+        source, pages, languages, terms = r.size
+        cells = [source, pages, languages, terms or "its own", r.spec.built_pages(),
                  f"{r.per_page('plain'):.4f}", f"{r.per_page('full'):.4f}", f"{r.ratio():.3f}",
                  f"{r.per_page('plain', 'cpu'):.4f}", f"{r.per_page('full', 'cpu'):.4f}", f"{r.ratio('cpu'):.3f}",
                  f"{r.median('plain', 'rss_mb'):.0f}", f"{r.median('full', 'rss_mb'):.0f}"]
@@ -186,41 +177,41 @@ def targets(results: list[Result]) -> list[str]:
     Times are judged both as wall-clock and as CPU time of the build process: on a shared
     machine the wall clock also counts the time other processes held the CPU.
     """
-    by_size = {(r.spec.pages, r.spec.languages, r.spec.terms): r for r in results}
+    by_size = {r.size: r for r in results}
     lines = ["Targets (b = the project's configuration, a = plain Material):"]
-    at = by_size.get(RATIO_AT)
-    where = f"N={RATIO_AT[0]}, L={RATIO_AT[1]}, G={RATIO_AT[2]}"
-    for what, name in METRICS.items():
-        if at is None:
-            lines.append(f"- not measured: b/a <= {RATIO_TARGET} at {where} ({name})")
-        else:
-            lines.append(f"- {_verdict(at.ratio(what) <= RATIO_TARGET)}: b/a <= {RATIO_TARGET} at {where} "
-                         f"({name}): {at.ratio(what):.3f}")
-
-    series: dict[tuple[int, int], list[Result]] = {}
+    for source in sorted({r.spec.source for r in results}):
+        for pages, languages, terms in TARGET_SIZES[source]:
+            where = f"{source} N={pages}, L={languages}" + (f", G={terms}" if terms else "")
+            at = by_size.get((source, pages, languages, terms))
+            for what, name in METRICS.items():
+                limit = LIMITS[what]
+                if at is None:
+                    lines.append(f"- not measured: b/a <= {limit} at {where} ({name})")
+                else:
+                    lines.append(f"- {verdict(at.ratio(what) <= limit)}: b/a <= {limit} at {where} ({name}): "
+                                 f"{at.ratio(what):.3f}")
+    series: dict[tuple[str, int, int], list[Result]] = {}
     for r in results:
-        series.setdefault((r.spec.languages, r.spec.terms), []).append(r)
-    for (languages, terms), group in sorted(series.items()):
+        source, _, languages, terms = r.size
+        series.setdefault((source, languages, terms), []).append(r)
+    measured_scaling = False
+    for (source, languages, terms), group in sorted(series.items()):
         group.sort(key=lambda r: r.spec.pages)
         if len(group) < 2:
             continue
-        sizes = f"N={group[0].spec.pages}..{group[-1].spec.pages}, L={languages}, G={terms}"
+        measured_scaling = True
+        sizes = f"{source} N={group[0].spec.pages}..{group[-1].spec.pages}, L={languages}" + (f", G={terms}" if terms else "")
         for variant, label in (("full", "b"), ("plain", "a")):
             for what, name in METRICS.items():
                 lines.append(_scaling(group, variant, label, what, name, sizes))
-            rss = [(r.spec.built_pages(), r.median(variant, "rss_mb")) for r in group]
-            slopes = [(m2 - m1) / (p2 - p1) for (p1, m1), (p2, m2) in zip(rss, rss[1:])]
-            linear = all(
-                (m2 - m1) <= (p2 - p1) * slopes[0] * (1 + MEMORY_TOLERANCE) + MEMORY_SLACK_MB
-                for (p1, m1), (p2, m2) in zip(rss[1:], rss[2:])
-            )
-            steps = ", ".join(f"{m:.0f}" for _, m in rss)
-            per_page = ", ".join(f"{slope * 1024:.0f}" for slope in slopes)
-            lines.append(f"- {_verdict(linear)}: {label} peak memory at most linear ({sizes}): {steps} MB; "
-                         f"KB added per built page between sizes: {per_page}")
-    if len(lines) == 1 + len(METRICS):
-        lines.append("- not measured: scaling (needs two or more N at the same L and G)")
+            lines.append(_memory(group, variant, label, sizes))
+    if not measured_scaling:
+        lines.append("- not measured: scaling (needs two or more N of one series)")
     return lines
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
 
 
 def _scaling(group: list[Result], variant: str, label: str, what: str, name: str, sizes: str) -> str:
@@ -235,7 +226,7 @@ def _scaling(group: list[Result], variant: str, label: str, what: str, name: str
     slope_changes = [slope / slopes[0] - 1 for slope in slopes[1:]]
     linear = all(change <= FLAT_TOLERANCE for change in growth) and all(
         abs(change) <= FLAT_TOLERANCE for change in slope_changes)
-    line = (f"- {_verdict(linear)}: {label} scales linearly ({sizes}, {name}): s/page "
+    line = (f"- {verdict(linear)}: {label} scales linearly ({sizes}, {name}): s/page "
             f"{', '.join(f'{value:.4f}' for value in per_page)} (most growth {max(growth):+.0%}; "
             f"may not pass +{FLAT_TOLERANCE:.0%}); s per added page {', '.join(f'{slope:.4f}' for slope in slopes)}")
     if slope_changes:
@@ -243,11 +234,21 @@ def _scaling(group: list[Result], variant: str, label: str, what: str, name: str
     return line
 
 
-def _verdict(ok: bool) -> str:
-    return "met" if ok else "NOT MET"
+def _memory(group: list[Result], variant: str, label: str, sizes: str) -> str:
+    rss = [(r.spec.built_pages(), r.median(variant, "rss_mb")) for r in group]
+    slopes = [(m2 - m1) / (p2 - p1) for (p1, m1), (p2, m2) in zip(rss, rss[1:])]
+    linear = all(
+        (m2 - m1) <= (p2 - p1) * slopes[0] * (1 + MEMORY_TOLERANCE) + MEMORY_SLACK_MB
+        for (p1, m1), (p2, m2) in zip(rss[1:], rss[2:])
+    )
+    steps = ", ".join(f"{m:.0f}" for _, m in rss)
+    per_page = ", ".join(f"{slope * 1024:.0f}" for slope in slopes)
+    return (f"- {verdict(linear)}: {label} peak memory at most linear ({sizes}): {steps} MB; "
+            f"KB added per built page between sizes: {per_page}")
 
 
-def _machine() -> str:
+def machine() -> str:
+    """The machine and the versions the numbers are for."""
     cpu = platform.processor() or "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

@@ -1,10 +1,10 @@
-"""Benchmark the glossary hook: the same synthetic site built with and without it.
+"""Benchmark the glossary: the same synthetic site built with its glossaries and with empty ones.
 
     python scripts/bench_glossary.py [--pages 200] [--words 1500] [--terms 2000] [--repeat 3]
 
 Writes a synthetic site (scripts/synthetic_site.py: English and Spanish, ~1,500-word pages
 with glossary terms, a generated glossary) and builds it with the project's configuration,
-once with hooks/glossary.py and once without, `--repeat` times each, interleaved, each build
+once with the glossaries and once with empty ones (no term to mark), `--repeat` times each, interleaved, each build
 in its own process (scripts/bench_build.py's `build`). Prints the median build times, wall
 clock and CPU, and their ratios. Target: at most 1.10. Everything is written into a
 temporary directory.
@@ -18,9 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_build import build  # noqa: E402
-from synthetic_site import Spec, make_site  # noqa: E402
+from iep_tools.bench_build import build
+from iep_tools.synthetic_site import Spec, make_site
 
 TARGET = 1.10
 VARIANTS = {"without": "full-without-glossary", "with": "full"}
@@ -42,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in order:
                 run = build(site.config(VARIANTS[name]), Path(tmp) / f"out-{name}")
                 runs[name].append(run)
-                print(f"run {number + 1}: {name:7} glossary hook {run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU",
+                print(f"run {number + 1}: {name:7} glossary {run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU",
                       flush=True)
     print(f"\n{args.pages} pages x 2 languages, ~{args.words} words each, {args.terms} terms per language")
     for label, what in (("wall-clock", "wall"), ("CPU", "cpu")):
@@ -50,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         without_s = statistics.median(getattr(run, what) for run in runs["without"])
         ratio = with_s / without_s
         verdict = "met" if ratio <= TARGET else "NOT MET"
-        print(f"{label:10}: median without the hook {without_s:6.2f} s, with {with_s:6.2f} s, "
+        print(f"{label:10}: median without the glossary {without_s:6.2f} s, with {with_s:6.2f} s, "
               f"ratio {ratio:.3f} ({verdict}: <= {TARGET})")
     return 0
 

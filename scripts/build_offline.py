@@ -18,10 +18,11 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ENVIRONMENT = {"IEP_OFFLINE": "true"}  # turns on Material's offline plugin (mkdocs.yml)
 
 
 def build_offline(site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "IEP_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment = {**os.environ, **ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), "-f", str(ROOT / "mkdocs.yml")]
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
 

@@ -23,10 +23,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import offline_chromium as chromium  # noqa: E402
-from serve_site import serving  # noqa: E402
+from iep_tools import offline_chromium as chromium
+from iep_tools.serve_site import serving
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}

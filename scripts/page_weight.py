@@ -41,11 +41,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import offline_chromium as chromium  # noqa: E402
-import serve_site  # noqa: E402
-from project_config import ROOT, dump_config, load_config  # noqa: E402
-from synthetic_site import plain_config  # noqa: E402
+from iep_tools import offline_chromium as chromium
+from iep_tools import serve_site
+from iep_tools.project import ROOT, dump_config, load_config, not_found_page, page_file
+from iep_tools.synthetic_site import plain_project
 
 MAX_GZIP = 100 * 1024
 MAX_REQUESTS = 12
@@ -122,33 +121,9 @@ def build_project(dest: Path, project: Path = ROOT) -> Path:
 
 
 def build_plain(dest: Path, project: Path = ROOT) -> Path:
-    """Plain Material with the project's pages (not strict: the pages use the project's variables).
-
-    The pages are copied without the project's own templates (`template: home.html`)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    settings = plain_config(load_config(project / "mkdocs.yml"))
-    docs = project / settings.get("docs_dir", "docs")
-    for source in docs.rglob("*"):
-        target = dest / "docs" / source.relative_to(docs)
-        if source.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-        elif source.suffix == ".md":
-            target.write_text(_without_template(source.read_text(encoding="utf-8")), encoding="utf-8")
-        else:
-            shutil.copyfile(source, target)
-    settings["docs_dir"] = "docs"
-    settings["strict"] = False
-    dump_config(settings, dest / "mkdocs.yml")
-    return _build(dest / "mkdocs.yml", dest / "site", strict=False)
-
-
-def _without_template(markdown: str) -> str:
-    """The page without a `template:` line in its front matter."""
-    if not markdown.startswith("---\n"):
-        return markdown
-    end = markdown.find("\n---", 4)
-    front = "\n".join(line for line in markdown[4:end].splitlines() if not line.startswith("template:"))
-    return "---\n" + front + markdown[end:]
+    """Plain Material with the project's pages (not strict: the pages use the project's variables)."""
+    folder = plain_project(dest / "plain", str((project / "docs").resolve()), project)
+    return _build(folder / "mkdocs.yml", dest / "site", strict=False)
 
 
 def _build(config: Path, site: Path, strict: bool) -> Path:
@@ -283,22 +258,15 @@ def _sized(site: Path, url: str, path: str | None) -> Request:
     file = _file(site, path)
     status = 200
     if file is None:  # what the host answers: the language's 404 page
-        status, file = 404, _not_found_page(site, path)
+        status, file = 404, not_found_page(site, path)
     size, compressed = _sizes(str(file), file.stat().st_mtime_ns)
     return Request(url, path, size, compressed, _kind(file.name), status)
 
 
 def _file(site: Path, path: str) -> Path | None:
     target = site / path
-    if target.is_dir() or path.endswith("/") or path == "":
-        target = target / "index.html"
+    target = target / "index.html" if target.is_dir() else page_file(site, path)
     return target if target.is_file() else None
-
-
-def _not_found_page(site: Path, path: str) -> Path:
-    folder = path.split("/", 1)[0]
-    own = site / folder / "404.html"
-    return own if folder and own.is_file() else site / "404.html"
 
 
 @lru_cache(maxsize=1024)

@@ -22,9 +22,8 @@ import markdown
 import textstat
 from lxml import html as lxml_html
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import state_profiles  # noqa: E402
+from iep_guide import brand, states, variables
+from iep_tools.project import ROOT, front_matter, languages, markdown_extensions
 
 DOCS = ROOT / "docs"
 GATES = {
@@ -33,9 +32,6 @@ GATES = {
 }
 BLOCKS = {"p", "li", "dt", "dd", "td", "th", "summary", "figcaption"}
 SKIP = {"pre", "code", "script", "style"}
-VARIABLE = re.compile(r"\{\{\s*state\.([\w.]+)\s*\}\}")
-BRAND_VARIABLE = re.compile(r"\{\{\s*brand\.[\w.]+\s*\}\}")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # Generated pages have no prose of their own to measure.
 EXCLUDED = {"glossary.md"}
 
@@ -53,12 +49,13 @@ class Score:
         return self.score <= limit if kind == "max" else self.score >= limit
 
 
-def prose(source: str, lang: str, profile: state_profiles.Profile) -> str:
-    """The page's readable text, one sentence or more per block."""
-    source = FRONT_MATTER.sub("", source)
-    source = VARIABLE.sub(lambda m: profile.text(m.group(1), lang) or "", source)
-    source = BRAND_VARIABLE.sub("IEP Guide", source)  # organization names are not prose
-    rendered = markdown.markdown(source, extensions=["attr_list", "md_in_html", "admonition", "def_list", "tables"])
+def prose(source: str, lang: str, profile: states.Profile, organization: brand.Brand) -> str:
+    """The page's readable text, one sentence or more per block, as the build renders it."""
+    source, _ = front_matter(source)
+    values = variables.brand_values(organization, lang)
+    source = variables.VARIABLE.sub(lambda m: variables.lookup(m.group(1), profile, lang, values) or "", source)
+    extensions, configs = markdown_extensions()
+    rendered = markdown.markdown(source, extensions=extensions, extension_configs=configs)
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
     sources = tree.xpath(".//h2[@id='sources']")
     if sources:
@@ -82,8 +79,8 @@ def prose(source: str, lang: str, profile: state_profiles.Profile) -> str:
     return "\n".join(sentences)
 
 
-def measure(path: Path, lang: str, profile: state_profiles.Profile) -> Score:
-    text = prose(path.read_text(encoding="utf-8"), lang, profile)
+def measure(path: Path, lang: str, profile: states.Profile, organization: brand.Brand) -> Score:
+    text = prose(path.read_text(encoding="utf-8"), lang, profile, organization)
     textstat.set_lang(lang)
     if lang == "es":
         value = textstat.szigriszt_pazos(text)
@@ -93,12 +90,14 @@ def measure(path: Path, lang: str, profile: state_profiles.Profile) -> Score:
 
 
 def measure_all(docs: Path = DOCS, profile_id: str = "federal") -> list[Score]:
-    profile = state_profiles.load(profile_id)
+    langs = list(languages(ROOT))
+    profile = states.load(profile_id, ROOT, langs)
+    organization = brand.load(ROOT / "brand.yml", langs)
     scores = []
     for lang in GATES:
         for path in sorted((docs / lang).rglob("*.md")):
             if path.relative_to(docs / lang).as_posix() not in EXCLUDED:
-                scores.append(measure(path, lang, profile))
+                scores.append(measure(path, lang, profile, organization))
     return scores
 
 

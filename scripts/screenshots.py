@@ -16,10 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import offline_chromium as chromium  # noqa: E402
-from serve_site import serving  # noqa: E402
+from iep_tools import offline_chromium as chromium
+from iep_tools.serve_site import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (390, 1280)

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
 
+from iep_tools.project import not_found_page
+
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 CACHE_CONTROL = "max-age=600"
 # LinkChecker slows to about 3 requests a second on a host unless the host answers with
@@ -90,11 +92,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return self._send(200, headers, body)
 
     def _send_not_found(self):
-        site = Path(self.directory)
-        folder = self.path.lstrip("/").split("/", 1)[0]  # a language's own 404 page: /es/404.html
-        for page in ([site / folder / "404.html"] if folder else []) + [site / "404.html"]:
-            if page.is_file():
-                return self._send(404, {"Content-Type": "text/html; charset=utf-8"}, page.read_bytes())
+        page = not_found_page(Path(self.directory), self.path.split("?", 1)[0])  # the language's own
+        if page is not None:
+            return self._send(404, {"Content-Type": "text/html; charset=utf-8"}, page.read_bytes())
         self.send_error(404)
         return None
 

@@ -1,9 +1,17 @@
-"""Synthetic sites for the benchmarks: many realistic pages, many languages, a big glossary.
+"""Sites for the benchmarks: many pages, many languages, a big glossary.
 
-    from synthetic_site import Spec, make_site
+    from iep_tools.synthetic_site import Spec, make_site
     site = make_site(Path(tmp), Spec(pages=500, languages=2, terms=2000))
+    site = make_site(Path(tmp), Spec(pages=300, source="guide"))  # the real guide, replicated
     site.full / "mkdocs.yml"    # the project's own configuration: hooks, overrides, data, brand
     site.plain / "mkdocs.yml"   # plain mkdocs-material + mkdocs-static-i18n, same content
+
+Two sources of pages:
+- "guide": the real guide's pages in English and Spanish (docs/), copied into folders
+  `guide-001/`, `guide-002/`, ... until each language has `pages` pages, with the real
+  glossary, state profile and brand. What families read, at the size of a large guide.
+- "synthetic": invented text, described below, with a glossary of `terms` entries and up
+  to six languages.
 
 Both configurations read the same docs/ folder. Pages are about 1,500 words: a title,
 sections with explicit heading ids, lists, a table, links to other pages' headings, inline
@@ -13,8 +21,9 @@ the navigation is a tree, as on a large guide. A few pages (one in 40) have no t
 and are shown through static-i18n's fallback. The same seed gives the same site.
 
 "Plain" is the project's mkdocs.yml minus everything the project adds to Material: hooks,
-theme overrides (custom_dir), extra CSS and JavaScript, and plugins other than search and
-i18n. Theme features, Markdown extensions and the i18n settings stay as they are.
+theme overrides (only a one-line home.html that is Material's main page), extra CSS and
+JavaScript, and plugins other than search and i18n. Theme features, Markdown extensions
+and the i18n settings stay as they are.
 Used by scripts/bench_build.py and scripts/page_weight.py.
 """
 
@@ -28,7 +37,7 @@ from pathlib import Path
 
 import yaml
 
-from project_config import ROOT, copy_parts, dump_config, load_config
+from iep_tools.project import ROOT, copy_parts, dump_config, load_config
 
 # Languages in the order a site with L languages uses them, with their display names.
 LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch",
@@ -44,6 +53,10 @@ SECTIONS = 6
 SYLLABLES = "ka lo mi ne ru sa te vo zu pra bel dor fin gal hur jex kil mon nup ost quar rin sul tov".split()
 
 
+GUIDE_LANGUAGES = ["en", "es"]
+SOURCES = ("synthetic", "guide")
+
+
 @dataclass(frozen=True)
 class Spec:
     pages: int = 100  # topic pages per language (plus a home page and the glossary page)
@@ -51,15 +64,20 @@ class Spec:
     terms: int = 50  # glossary entries per language
     words: int = 1500  # words per topic page, roughly
     seed: int = 20261127
+    source: str = "synthetic"  # or "guide": the real guide's pages, replicated (languages and terms are its own)
 
     @property
     def langs(self) -> list[str]:
+        if self.source == "guide":
+            return GUIDE_LANGUAGES
         if not 1 <= self.languages <= len(LANGUAGES):
             raise ValueError(f"languages must be 1 to {len(LANGUAGES)}")
         return list(LANGUAGES)[: self.languages]
 
     def built_pages(self) -> int:
         """Pages MkDocs renders in all: every page in every language (fallbacks included)."""
+        if self.source == "guide":
+            return (guide_copies(self.pages) * len(_guide_pages()) + len(_guide_root_pages())) * len(self.langs)
         return (self.pages + 2) * self.languages
 
 
@@ -72,20 +90,18 @@ class Site:
     plain: Path  # project folder with plain Material's
 
     def config(self, variant: str) -> Path:
-        """mkdocs.yml of a variant: 'full', 'plain', or 'full-without-<hook>' (the project's
-        configuration minus hooks/<hook>.py, written beside it on first use)."""
+        """mkdocs.yml of a variant: 'full', 'plain', or 'full-without-glossary' (the project's
+        configuration with empty glossaries, so no term is marked: written on first use)."""
         if variant in ("full", "plain"):
             return getattr(self, variant) / "mkdocs.yml"
-        hook = variant.removeprefix("full-without-")
-        path = self.full / f"mkdocs.{variant}.yml"
-        if not path.exists():
-            settings = load_config(self.full / "mkdocs.yml")
-            hooks = settings.get("hooks", [])
-            if f"hooks/{hook}.py" not in hooks:
-                raise ValueError(f"unknown variant {variant!r}: mkdocs.yml has no hooks/{hook}.py")
-            settings["hooks"] = [name for name in hooks if name != f"hooks/{hook}.py"]
-            dump_config(settings, path)
-        return path
+        if variant != "full-without-glossary":
+            raise ValueError(f"unknown variant {variant!r}: 'full', 'plain' or 'full-without-glossary'")
+        folder = self.root / variant
+        if not folder.exists():
+            shutil.copytree(self.full, folder)
+            for glossary in (folder / "data" / "glossary").glob("*.yml"):
+                glossary.write_text("{}\n", encoding="utf-8")
+        return folder / "mkdocs.yml"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,6 +110,8 @@ class Site:
 
 def make_site(root: Path, spec: Spec, project: Path = ROOT) -> Site:
     """Write docs/, full/ and plain/ under `root` (which must not exist or be empty)."""
+    if spec.source == "guide":
+        return _guide_site(root, spec, project)
     root.mkdir(parents=True, exist_ok=True)
     rng = random.Random(spec.seed)
     glossary = make_glossary(rng, spec.terms)
@@ -102,6 +120,23 @@ def make_site(root: Path, spec: Spec, project: Path = ROOT) -> Site:
     full = _full_project(root / "full", spec, glossary, project)
     plain = _plain_project(root / "plain", spec, project)
     return Site(spec, root, docs, full, plain)
+
+
+def plain_project(dest: Path, docs_dir: str, project: Path = ROOT, langs: list[str] | None = None) -> Path:
+    """A folder with plain Material's mkdocs.yml for the pages in `docs_dir` (relative to it
+    or absolute). The guide's home page names its own template (home.html): plain Material's
+    main page stands in for it, so plain Material can build the guide's own pages."""
+    dest.mkdir(parents=True)
+    settings = plain_config(load_config(project / "mkdocs.yml"))
+    if langs is not None:
+        settings = with_languages(settings, langs)
+    settings.pop("nav", None)
+    settings["docs_dir"] = docs_dir
+    (dest / "theme").mkdir()
+    (dest / "theme" / "home.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    settings["theme"] = {**settings["theme"], "custom_dir": "theme"}
+    dump_config(settings, dest / "mkdocs.yml")
+    return dest
 
 
 def plain_config(settings: dict) -> dict:
@@ -150,14 +185,48 @@ def _full_project(dest: Path, spec: Spec, glossary: list[dict], project: Path) -
 
 
 def _plain_project(dest: Path, spec: Spec, project: Path) -> Path:
-    dest.mkdir(parents=True)
-    settings = with_languages(plain_config(load_config(project / "mkdocs.yml")), spec.langs, "../docs")
-    dump_config(settings, dest / "mkdocs.yml")
-    return dest
+    return plain_project(dest, "../docs", project, spec.langs)
 
 
 def _plugin_name(plugin) -> str:
     return plugin if isinstance(plugin, str) else next(iter(plugin))
+
+
+def guide_copies(pages: int) -> int:
+    """How many copies of the guide's pages make `pages` pages per language."""
+    return max(1, -(-(pages - len(_guide_root_pages())) // len(_guide_pages())))
+
+
+def _guide_site(root: Path, spec: Spec, project: Path) -> Site:
+    """The real guide: its own root pages, then copies of its topic pages (and home page) in
+    guide-001/ ... so that relative links within a copy still work."""
+    root.mkdir(parents=True, exist_ok=True)
+    docs = root / "docs"
+    for lang in GUIDE_LANGUAGES:
+        source = project / "docs" / lang
+        shutil.copytree(source, docs / lang)
+        for number in range(1, guide_copies(spec.pages) + 1):
+            folder = docs / lang / f"guide-{number:03d}"
+            folder.mkdir(parents=True)
+            for name in _guide_pages(project):
+                text = (source / name).read_text(encoding="utf-8")
+                (folder / name).write_text(text.replace("(glossary.md", "(../glossary.md"), encoding="utf-8")
+    full = copy_parts(root / "full", project=project)
+    settings = load_config(full / "mkdocs.yml")
+    settings.pop("nav", None)
+    settings["docs_dir"] = "../docs"
+    dump_config(settings, full / "mkdocs.yml")
+    plain = plain_project(root / "plain", "../docs", project)
+    return Site(spec, root, docs, full, plain)
+
+
+def _guide_root_pages(project: Path = ROOT) -> list[str]:
+    return sorted(path.name for path in (project / "docs" / "en").glob("*.md"))
+
+
+def _guide_pages(project: Path = ROOT) -> list[str]:
+    """The pages each copy has: all but the glossary page (there is one glossary)."""
+    return [name for name in _guide_root_pages(project) if name != "glossary.md"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
 
 python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+python -m pip install --quiet --disable-pip-version-check --no-deps -e .  # iep_guide and iep_tools, by name
 
 # Debian packages: Chromium for the browser tests, Java for the Nu HTML checker.
 missing=()

@@ -29,9 +29,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import translation_source as ts  # noqa: E402
+from iep_guide import translations as ts
+from iep_tools.project import ROOT, i18n_languages
 
 MATERIAL_LANGUAGES = "templates/partials/languages"
 MATERIAL_LUNR = "templates/assets/javascripts/lunr/min"
@@ -47,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     project = Path(args.project).resolve()
     try:
         return args.run(project, args)
-    except (Refused, ts.TranslationError) as error:
+    except (Refused, ValueError) as error:  # DataError is a ValueError
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -152,7 +151,7 @@ def _mark_glossary(project: Path, site: Site, lang: str, ids: list[str] | None) 
     path, hashes_path = ts.glossary_paths(project, lang)
     if not english_path.is_file() or not path.is_file():
         raise Refused(f"Both '{ts.GLOSSARY_DIR}/{site.source}.yml' and '{ts.GLOSSARY_DIR}/{lang}.yml' must exist.")
-    english, translated = ts.read_glossary(english_path), ts.read_glossary(path)
+    english, translated = ts.read_glossary(english_path, site.source), ts.read_glossary(path, lang)
     for entry_id in ids or []:
         if entry_id not in english or entry_id not in translated:
             where = f"{ts.GLOSSARY_DIR}/{site.source}.yml" if entry_id not in english else f"{ts.GLOSSARY_DIR}/{lang}.yml"
@@ -402,23 +401,16 @@ class Site:
         self.docs_dir = project / self.config.get("docs_dir", "docs")
         theme = self.config.get("theme") or {}
         self.strings_dir = project / (theme.get("custom_dir") or "overrides") / STRINGS
-        languages = self._languages(self.config)
+        languages = i18n_languages(self.config)
         defaults = [entry["locale"] for entry in languages if entry.get("default")]
         self.source = defaults[0] if defaults else languages[0]["locale"]
         self.translations = [entry["locale"] for entry in languages if entry["locale"] not in (self.source, "null")]
 
     @staticmethod
-    def _languages(config: dict) -> list[dict]:
-        for item in config.get("plugins") or []:
-            if isinstance(item, dict) and "i18n" in item:
-                return [entry for entry in (item["i18n"] or {}).get("languages") or [] if isinstance(entry, dict)]
-        raise Refused("mkdocs.yml has no i18n plugin with languages.")
-
-    @classmethod
-    def languages_in(cls, text: str) -> list[str]:
+    def languages_in(text: str) -> list[str]:
         from mkdocs.utils.yaml import yaml_load
 
-        return [entry.get("locale") for entry in cls._languages(yaml_load(text))]
+        return [entry.get("locale") for entry in i18n_languages(yaml_load(text))]
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from offline_chromium import FLAGS as CHROMIUM_FLAGS
-from offline_chromium import executable as chromium_executable
+from iep_tools.offline_chromium import FLAGS as CHROMIUM_FLAGS
+from iep_tools.offline_chromium import executable as chromium_executable
 
 SERVE_SITE = Path(__file__).resolve().parent.parent / "scripts" / "serve_site.py"
 # For page.evaluate: resolves once every running animation and transition has finished.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from browser import SETTLED, PageProblems, chromium
-from site_pages import built_page_paths, page_paths
+from iep_tools.project import built_page_paths, page_paths
 
 pytestmark = pytest.mark.browser
 

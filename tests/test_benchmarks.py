@@ -10,12 +10,11 @@ import sys
 
 import pytest
 
-import bench_build
-import page_weight
+from iep_tools import bench_build, page_weight
 from browser import playwright_session, require_browser
 from sitebuild import ROOT
-from site_pages import page_paths
-from synthetic_site import Spec
+from iep_tools.project import page_paths
+from iep_tools.synthetic_site import Spec, make_site
 
 
 @pytest.mark.browser
@@ -85,19 +84,18 @@ def test_glossary_benchmark_smoke_run_prints_both_ratios():
     result = subprocess.run([sys.executable, "scripts/bench_glossary.py", "--pages", "10", "--terms", "20",
                              "--words", "300", "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^run 1: without glossary hook +[\d.]+ s wall", result.stdout, re.M)
-    assert re.search(r"^run 1: with +glossary hook +[\d.]+ s wall", result.stdout, re.M)
+    assert re.search(r"^run 1: without glossary +[\d.]+ s wall", result.stdout, re.M)
+    assert re.search(r"^run 1: with +glossary +[\d.]+ s wall", result.stdout, re.M)
     for label in ("wall-clock", "CPU"):
-        assert re.search(rf"^{label} *: median without the hook .* ratio [\d.]+ \((met|NOT MET): <= 1.1\)$",
+        assert re.search(rf"^{label} *: median without the glossary .* ratio [\d.]+ \((met|NOT MET): <= 1.1\)$",
                          result.stdout, re.M), result.stdout
 
 
-def test_a_variant_without_a_hook_drops_only_that_hook(tmp_path):
-    from project_config import load_config
-    from synthetic_site import make_site
-
+def test_the_variant_without_glossary_differs_only_in_its_empty_glossaries(tmp_path):
     site = make_site(tmp_path / "site", Spec(pages=2, languages=2, terms=5, words=50))
-    full = load_config(site.config("full"))["hooks"]
-    assert load_config(site.config("full-without-glossary"))["hooks"] == [h for h in full if h != "hooks/glossary.py"]
-    with pytest.raises(ValueError, match="no hooks/nothing.py"):
+    variant = site.config("full-without-glossary").parent
+    assert variant.joinpath("mkdocs.yml").read_text() == site.config("full").read_text()
+    assert sorted(p.read_text() for p in (variant / "data/glossary").glob("*.yml")) == ["{}\n", "{}\n"]
+    assert (site.full / "data/glossary/en.yml").read_text().count("term:") == 5
+    with pytest.raises(ValueError, match="unknown variant 'full-without-nothing'"):
         site.config("full-without-nothing")

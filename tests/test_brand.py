@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import brand_schema
+from iep_guide import brand
+from iep_guide.datafile import DataError
 from sitebuild import ROOT, build, copy_project
 
 DEFAULT = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
@@ -47,7 +48,7 @@ def rebranded(tmp_path_factory):
     project = copy_project(tmp)
     brand_file = write_brand(tmp / "elsewhere", ALTERNATE)
     result = build(project, tmp, env={"BRAND_FILE": str(brand_file)})
-    assert result.returncode == 0, result.log
+    assert result.ok, result.log
     return result
 
 
@@ -125,32 +126,77 @@ def test_sub_path_search_base_resolves_under_the_sub_path(rebranded):
     assert '"base": "/iep/es/"' in config
 
 
-# Bad input: each fails with the file, the key and the fix.
+# Bad input: each fails with the file, the line, the key and the fix.
 
-@pytest.mark.parametrize("change, message", [
-    ({"name": None}, "key 'name': this setting is required. Add it"),
-    ({"slogan": "Hi"}, "key 'slogan': unknown key: slogan. Remove it or check its spelling."),
-    ({"colors": {"primary": "blue", "accent": "#7d3c98"}}, "key 'colors': Sub-option 'primary': 'blue' is not a colour. Write it as a hex colour, for example '#1f4e79'."),
-    ({"logo": "art/missing.svg"}, "key 'logo': the file 'art/missing.svg' does not exist"),
-    ({"colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}}, "key 'colors.primary': white text on #6fa8dc has a contrast of 2.53:1, below the 4.5:1 that WCAG AA requires. Choose a darker colour."),
-])
-def test_bad_brand_file_is_refused(tmp_path, change, message):
-    data = {key: value for key, value in {**ALTERNATE, **change}.items() if value is not None}
+def line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text().splitlines(), 1) if line.startswith(text))
+
+
+def problems_of(tmp_path: Path, data: dict) -> tuple[Path, list[str]]:
     path = write_brand(tmp_path, data)
-    with pytest.raises(brand_schema.BrandError) as error:
-        brand_schema.load(path)
-    assert str(error.value).startswith(f"Brand file {path}")
-    assert message in str(error.value)
+    with pytest.raises(DataError) as error:
+        brand.load(path, ["en", "es"])
+    return path, str(error.value).splitlines()
+
+
+def without(key: str) -> dict:
+    return {name: value for name, value in ALTERNATE.items() if name != key}
+
+
+def test_missing_setting(tmp_path):
+    path, problems = problems_of(tmp_path, without("name"))
+    assert problems == [f"Brand file '{path}', line 1, key 'name': is missing. Add 'name: ...'."]
+
+
+def test_unknown_setting_with_a_guess(tmp_path):
+    path, problems = problems_of(tmp_path, {**without("phone"), "phnoe": "555"})
+    assert problems == [f"Brand file '{path}', line {line_of(path, 'phnoe')}, key 'phnoe': unknown setting 'phnoe'. "
+                        f"Did you mean 'phone'? Known settings here: {', '.join(KNOWN)}."]
+
+
+def test_colour_that_is_not_a_colour(tmp_path):
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "blue", "accent": "#7d3c98"}})
+    assert problems == [f"Brand file '{path}', line {line_of(path, '  primary')}, key 'colors.primary': 'blue' is "
+                        f"not a colour. Write it as a hex colour in quotes, for example \"#1f4e79\"."]
+
+
+def test_missing_logo_file(tmp_path):
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "logo": "art/missing.svg"})
+    assert problems == [f"Brand file '{path}', line {line_of(path, 'logo')}, key 'logo': the file 'art/missing.svg' "
+                        f"does not exist (looked for {tmp_path / 'art/missing.svg'}). Files in art/: river.svg. Put the "
+                        f"image there or fix the path; paths are relative to the brand file."]
+
+
+def test_primary_colour_too_light_for_white_text(tmp_path):
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}})
+    assert problems == [f"Brand file '{path}', line {line_of(path, '  primary')}, key 'colors.primary': white text "
+                        f"on #6fa8dc has a contrast of 2.53:1, below the 4.5:1 that WCAG AA requires. Choose a darker "
+                        f"colour."]
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    path, problems = problems_of(tmp_path, {**without("name"), "website": "example.org", "email": "help(at)x"})
+    assert [problem.split(": ", 1)[0] for problem in problems] == [
+        f"Brand file '{path}', line {line_of(path, 'email')}, key 'email'",
+        f"Brand file '{path}', line {line_of(path, 'website')}, key 'website'",
+        f"Brand file '{path}', line 1, key 'name'",
+    ]
 
 
 def test_bad_brand_file_fails_the_build_with_its_line(tmp_path):
     path = write_brand(tmp_path / "b", {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}})
     result = build(copy_project(tmp_path), tmp_path, env={"BRAND_FILE": str(path)})
-    assert result.returncode != 0
-    line = path.read_text().splitlines().index("colors:") + 1
-    assert f"ERROR   -  Brand file {path}, line {line}, key 'colors.primary': white text on #6fa8dc" in result.log
+    assert not result.ok
+    assert result.warnings == [
+        f"Brand file '{path}', line {line_of(path, '  primary')}, key 'colors.primary': white text on #6fa8dc "
+        f"has a contrast of 2.53:1, below the 4.5:1 that WCAG AA requires. Choose a darker colour."
+    ]
 
 
 def test_contrast_ratio_matches_wcag():
-    assert round(brand_schema.contrast("#ffffff", "#000000"), 2) == 21.0
-    assert round(brand_schema.contrast("#ffffff", "#767676"), 2) == 4.54
+    assert round(brand.contrast("#ffffff", "#000000"), 2) == 21.0
+    assert round(brand.contrast("#ffffff", "#767676"), 2) == 4.54
+
+
+KNOWN = ["name", "short_name", "tagline", "logo", "favicon", "colors", "phone", "email", "website", "address",
+         "social", "copyright", "site_url", "state", "languages"]

@@ -16,7 +16,7 @@ def base_url(tmp_path_factory):
     require_browser()
     tmp = tmp_path_factory.mktemp("glossary-browser")
     result = build(project(tmp), tmp)
-    assert result.returncode == 0, result.log
+    assert result.ok, result.log
     with serve(result.site) as url:
         yield url
 

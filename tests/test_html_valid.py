@@ -15,7 +15,7 @@ import pytest
 
 from browser import require
 from sitebuild import ROOT
-from site_pages import page_paths
+from iep_tools.project import page_paths
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-import lighthouse_budget
+from iep_tools import lighthouse_budget
 from browser import require
 
 pytestmark = pytest.mark.browser

@@ -1,19 +1,19 @@
 """The offline copy: built with Material's offline plugin, one inline search per language."""
 
+import json
 import zipfile
 
 import pytest
 
-import build_offline
-from sitebuild import Build
+from iep_tools import build_offline
+from sitebuild import ROOT, build
 
 
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("offline")
-    result = build_offline.build_offline(tmp / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Build(result.returncode, result.stdout + result.stderr, tmp / "site")
+    result = build(ROOT, tmp_path_factory.mktemp("offline"), env=build_offline.ENVIRONMENT)
+    assert result.ok, result.log
+    return result
 
 
 def test_pages_are_files_not_folders(offline):
@@ -27,7 +27,9 @@ def test_pages_are_files_not_folders(offline):
 def test_each_language_has_an_inline_search_index(offline, folder, lang):
     script = (offline.site / folder / "search/search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = {")
-    assert f'"lang": ["{lang}"]' in script or f'"lang":["{lang}"]' in script
+    index = json.loads(script.removeprefix("var __index = "))
+    assert index["config"]["lang"] == [lang]
+    assert index == json.loads((offline.site / folder / "search/search_index.json").read_text(encoding="utf-8"))
 
 
 def test_worker_shim_is_local(offline):

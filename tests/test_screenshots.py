@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-import screenshots
+from iep_tools import screenshots
 from browser import playwright_session, require_browser
 
 pytestmark = pytest.mark.browser

@@ -4,6 +4,8 @@
   not allowed on checkboxes, so the Nu HTML checker reports an error on every page.
 - The search dialog (partials/search.html, included by the header without a block) has
   no accessible name: it gets the interface string `search.label` of the language built.
+
+When Material's markup changes so that a tag is not found, the build warns once.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from html import escape
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+
+from .state import BuildState
 
 log = logging.getLogger("mkdocs.hooks.theme_fixes")
 
@@ -26,31 +28,21 @@ REPLACEMENTS = {
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
 }
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_search_dialog: dict[str, str] = {}  # the labelled tag for the language being built
 
 
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
-    # Runs once per language build: the theme's language is the one being built.
+def start_language(state: BuildState, env: Environment, config: MkDocsConfig) -> None:
+    """The search dialog's name in the language built (the theme's language is that one)."""
+    language = state.current
     strings = env.get_template("partials/language.html").make_module({"config": config})
     label = str(strings.t("search.label")).strip()
-    _search_dialog["tag"] = SEARCH_DIALOG.replace('role="dialog">', f'role="dialog" aria-label="{escape(label)}">')
+    language.search_dialog = SEARCH_DIALOG.replace('role="dialog">', f'role="dialog" aria-label="{escape(label)}">')
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _fix(output, page.file.src_uri)
-
-
-def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return _fix(output, template_name) if template_name.endswith(".html") else output
-
-
-def _fix(output: str, where: str) -> str:
-    for old, new in {**REPLACEMENTS, SEARCH_DIALOG: _search_dialog["tag"]}.items():
+def fix(state: BuildState, output: str, where: str) -> str:
+    for old, new in {**REPLACEMENTS, SEARCH_DIALOG: state.current.search_dialog}.items():
         if old in output:
             output = output.replace(old, new, 1)
         elif new not in output:
-            log.warning(
-                f"'{where}': Material's markup changed, so hooks/theme_fixes.py no longer "
-                f"finds {old!r}. Update it for the new Material version."
-            )
+            state.warn_once(f"'{where}': Material's markup changed, so hooks/iep_guide/theme_fixes.py no longer "
+                            f"finds {old!r}. Update it for the new Material version.", log)
     return output

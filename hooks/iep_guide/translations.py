@@ -1,7 +1,7 @@
 """Which version of its English source each translation was made from.
 
-Shared by hooks/translation_notice.py (the notice on outdated pages),
-scripts/translations.py (status, mark, new-language) and the tests.
+Shared by languages.py (the notice on outdated pages), scripts/translations.py (status,
+mark, new-language) and the tests.
 
 Pages: a translated page (docs/es/team.md) records the English file it was translated
 from (docs/en/team.md) in its front matter, as `translation_of: "<hash>"`. The hash is
@@ -28,19 +28,18 @@ import json
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.utils import meta as mkdocs_meta
+
+from . import datafile
+from .glossary import data as glossary_data
 
 KEY = "translation_of"
 STATES = ("current", "outdated", "missing", "orphan")
 HASH_LENGTH = 12
-GLOSSARY_DIR = "data/glossary"
+GLOSSARY_DIR = glossary_data.FOLDER
+RECORD_KIND = "Translation record"
 FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)?((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 KEY_LINE = re.compile(rf"^{KEY}[ \t]*:.*$", re.M)
-
-
-class TranslationError(ValueError):
-    """A file the status needs cannot be read."""
 
 
 def normalize(text: str) -> str:
@@ -105,9 +104,9 @@ def glossary_status(project_dir: Path, source: str, lang: str) -> dict[str, list
     english_path, _ = glossary_paths(project_dir, source)
     if not english_path.is_file():
         return None
-    english = read_glossary(english_path)
+    english = read_glossary(english_path, source)
     path, hashes_path = glossary_paths(project_dir, lang)
-    translated = read_glossary(path) if path.is_file() else {}
+    translated = read_glossary(path, lang) if path.is_file() else {}
     hashes = read_glossary_hashes(hashes_path)
     status: dict[str, list[str]] = {state: [] for state in STATES}
     for entry_id, entry in english.items():
@@ -132,23 +131,21 @@ def entry_hash(entry) -> str:
     return hashlib.sha256(_canonical(entry).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def read_glossary(path: Path) -> dict:
-    """A glossary file's entries by id (not checked: the glossary hook does that)."""
-    data = _read_yaml(path)
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise TranslationError(f"Glossary file '{path}' must map entry ids to entries.")
-    return data
+def read_glossary(path: Path, lang: str) -> dict[str, dict]:
+    """A glossary file's entries by id, as written (checked as the build checks them)."""
+    rel = f"{GLOSSARY_DIR}/{path.name}"
+    glossary = glossary_data.parse(path.read_text(encoding="utf-8"), lang, rel)
+    return {entry_id: entry.source for entry_id, entry in glossary.entries.items()}
 
 
 def read_glossary_hashes(path: Path) -> dict[str, str]:
-    data = _read_yaml(path) if path.is_file() else None
-    if data is None:
+    """data/glossary/<lang>.translation.yml: entry id -> hash of the English it was translated from."""
+    if not path.is_file():
         return {}
-    if not isinstance(data, dict):
-        raise TranslationError(f"File '{path}' must map glossary entry ids to hashes.")
-    return {str(key): str(value) for key, value in data.items()}
+    doc = datafile.read(path, RECORD_KIND, f"{GLOSSARY_DIR}/{path.name}")
+    values = datafile.MapOf(datafile.Text()).convert(doc.root, doc) if doc.root is not None else {}
+    doc.check()
+    return values
 
 
 def _pages(folder: Path) -> dict[str, Path]:
@@ -168,12 +165,3 @@ def _canonical(value) -> str:
         return item
 
     return json.dumps(clean(value), sort_keys=True, ensure_ascii=False)
-
-
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise TranslationError(f"File '{path}'{where} is not valid YAML.") from None

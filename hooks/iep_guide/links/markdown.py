@@ -1,10 +1,10 @@
-"""Markdown links into another language's folder, for hooks/link_check.py.
+"""Markdown links into another language's folder, for check.py.
 
 In es/team.md, MkDocs (through static-i18n) turns `[x](../en/esy.md#who)` into a link
 to the Spanish page es/esy/, and in en/index.md it reports `../es/team.md` as not found.
 This extension resolves such links to the page they name in the other language, before
 MkDocs' own link processor, and records every Markdown link as the author wrote it so
-link_check.py can name it in its messages.
+check.py can name it in its messages.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from i18n_context import build_language, languages
+from .. import static_i18n
 
 HIDDEN = "link-check:"  # MkDocs leaves a URL with a scheme as it is
+MARKS = ("hreflang", "data-lang-link")  # attributes that mark a link into another language as meant
 
 
 @dataclass
@@ -54,34 +55,38 @@ class MarkdownLinks(Extension):
         self.docs_dir = Path()
         self.languages: list[str] = []
         self.build_lang = ""
+        self.page_lang = ""
         self.links: list[Written] = []
 
     def start_page(self, page_file: File, files: Files, config: MkDocsConfig) -> None:
         self.page_file, self.files, self.docs_dir = page_file, files, Path(config.docs_dir)
-        self.languages, self.build_lang = languages(config), build_language(config)
+        self.languages, self.build_lang = static_i18n.languages(config), static_i18n.build_language(config)
+        self.page_lang = static_i18n.source_language(page_file, config)
         self.links = []
 
     def extendMarkdown(self, md: Markdown) -> None:
-        before = _Before(md, self)
+        hide = _HideOtherLanguages(md, self)
         # After attr_list (8) and toc (5), before MkDocs' relpath (0); then after it.
-        md.treeprocessors.register(before, "link_check_before", 0.5)
-        md.treeprocessors.register(_After(md, before), "link_check_after", -1)
+        md.treeprocessors.register(hide, "iep_links_hide", 0.5)
+        md.treeprocessors.register(_Record(md, hide), "iep_links_record", -1)
 
     def target(self, href: str) -> Target | None:
         """The target of a link into another language's folder, else None (MkDocs handles it)."""
         page_file = self.page_file
+        if ".." not in href:
+            return None  # a link that does not go up cannot leave the page's language folder
         scheme, netloc, path, query, fragment = urlsplit(href)
         if page_file is None or scheme or netloc or not path or path.startswith(("/", "\\")):
             return None
         src_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page_file.src_uri), unquote(path)))
         lang, _, norm = src_uri.partition("/")
-        own = getattr(page_file, "locale", None)
+        own = self.page_lang
         if not src_uri.endswith(".md") or lang not in self.languages or lang in (own, self.build_lang):
             return None
         here_uri = f"{own}/{norm}"
         suggestion = urlunsplit(("", "", get_relative_url(here_uri, page_file.src_uri), query, fragment))
         here = self.files.get_file_from_path(norm) if self.files is not None else None
-        other = getattr(here, "alternates", {}).get(lang) if here is not None else None
+        other = static_i18n.alternates(here).get(lang) if here is not None else None
         if other is None or other.src_uri != src_uri:
             exists = (self.docs_dir / here_uri).is_file()
             return Target(lang, src_uri, None, suggestion if exists else None)
@@ -89,7 +94,15 @@ class MarkdownLinks(Extension):
         return Target(lang, src_uri, built, suggestion)
 
 
-class _Before(Treeprocessor):
+def is_marked(element) -> bool:
+    """A link into another language is meant when it has one of MARKS (`{ hreflang=en }`)."""
+    return any(name in element.attrib for name in MARKS)
+
+
+class _HideOtherLanguages(Treeprocessor):
+    """Before MkDocs' relpath: links into another language's folder get a hidden URL, so
+    MkDocs neither rewrites them nor reports them."""
+
     def __init__(self, md: Markdown, extension: MarkdownLinks) -> None:
         super().__init__(md)
         self.extension = extension
@@ -107,8 +120,11 @@ class _Before(Treeprocessor):
             self.seen.append((element, link))
 
 
-class _After(Treeprocessor):
-    def __init__(self, md: Markdown, before: _Before) -> None:
+class _Record(Treeprocessor):
+    """After MkDocs' relpath: hidden links get the other language's page, and every link is
+    recorded as written."""
+
+    def __init__(self, md: Markdown, before: _HideOtherLanguages) -> None:
         super().__init__(md)
         self.before = before
 
@@ -117,8 +133,7 @@ class _After(Treeprocessor):
             target = link.target
             if target is not None:
                 element.set("href", target.href or link.written)
-                marked = "hreflang" in element.attrib or "data-lang-link" in element.attrib  # `{ data-lang-link }`: None
-                if target.href and marked and not element.get("hreflang"):
+                if target.href and is_marked(element) and not element.get("hreflang"):  # `{ data-lang-link }`
                     element.set("hreflang", target.lang)
             link.href = element.get("href", "")
             self.before.extension.links.append(link)

@@ -6,17 +6,20 @@ page's links and element ids, keyed by the built file, then checks them all toge
 
 - every link MkDocs does not validate resolves to a built page or file, and its anchor to
   an element id of that page: raw HTML links in pages, links added by hooks (glossary),
-  links in the theme (nav, tabs, footer, language switcher, notices) and the 404 pages;
+  links in the templates (header, language switcher, notices, contact) and the 404 pages.
+  Material's navigation (sidebar, table of contents, tabs, footer) is left out: Material
+  writes it from MkDocs' own navigation, whose every entry is a page MkDocs resolved;
 - a Markdown link into another language's folder (`../en/esy.md#who` in es/team.md) leads
-  to that language's page (link_check_markdown.py; MkDocs would silently pick the page of
+  to that language's page (markdown.py; MkDocs would silently pick the page of
   the language being built) and its anchor is checked;
 - a page links within its own language. A link into another language is a warning unless
   it is marked: `{ hreflang=en }` (or `{ data-lang-link }`) after a Markdown link, an
   `hreflang` attribute on an HTML link (as the language switcher and the notices have).
 
 Markdown links within a language are MkDocs' own to check: they are not checked twice.
-Each written page is read (parsed for its ids and links) beside the build, in a second
-process where there can be one (build_worker.py).
+Each page is recorded as it is written; once every language is built, each written file is
+parsed once, for its ids and links (in one loop: three times faster than between the
+renderings of the pages, where the parser's code and data are out of the CPU's caches).
 Problems are warnings on `mkdocs.hooks.link_check`, worded like MkDocs' own, so a strict
 build fails on them. A problem in a template is reported once, with the number of pages.
 """
@@ -33,21 +36,16 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-import build_worker
-from i18n_context import build_language, building_other_languages, default_language, language_prefix
-from link_check_markdown import MarkdownLinks, Written
+from .markdown import Written, is_marked
 
 log = logging.getLogger("mkdocs.hooks.link_check")
 
-_PARSER = etree.HTMLParser()
-_BATCH = 16  # written pages per job sent to the worker
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, https:, ...
+# Material's navigation, written from MkDocs' navigation: sidebar and table of contents, tabs, footer.
+_NAVIGATION = etree.XPath("//nav[contains(@class, 'md-nav') or contains(@class, 'md-tabs')] | //footer//nav")
+_IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
 
 
 class _Link(NamedTuple):
@@ -67,132 +65,66 @@ class _Page:
     url: str  # 'es/team/'
     norm: str | None  # 'team.md' in every language; None for a 404 page
     template: str
+    markdown_links: list[Written]  # what the page's Markdown wrote, until the page is read
     ids: set[str] = field(default_factory=set)
-    # Each _Link as a plain tuple, which the garbage collector stops tracking: a big site
-    # has hundreds of thousands of links, kept until every language is built.
-    links: list[tuple] = field(default_factory=list)
+    links: list[_Link] = field(default_factory=list)
 
 
-class _State:
-    def __init__(self) -> None:
-        self.pages: dict[str, _Page] = {}  # by built file: 'es/team/index.html'
-        self.written: dict[str, list[Written]] = {}  # Markdown links by src_uri, until on_post_page
-        self.unsent: list[tuple[_Page, str, list[Written]]] = []  # pages to read, sent in batches
-        self.reading: list[tuple[_Page, object, int]] = []  # (page, its batch's job, index in it)
-        self.problems: list[str] = []
+@dataclass
+class LinkRecords:
+    """Every written page of every language, until all are built and checked."""
+
+    pages: dict[str, _Page] = field(default_factory=dict)  # by built file: 'es/team/index.html'
+    problems: list[str] = field(default_factory=list)
+    parser: etree.HTMLParser = field(default_factory=lambda: etree.HTMLParser(collect_ids=False))
+
+    def markdown_links(self, src_uri: str, links: list[Written]) -> list[Written]:
+        """The Markdown links a page wrote, after its Markdown is rendered: a link whose
+        target in another language does not exist is a problem now."""
+        for link in links:
+            if link.target is not None and link.target.href is None:
+                self.problems.append(_not_found(src_uri, link))
+        return links
+
+    def page(self, *, lang: str, src_uri: str, url: str, dest_uri: str, norm: str | None, template: str,
+             markdown_links: list[Written]) -> None:
+        """A page being written to `dest_uri` in the site folder, read once all are built."""
+        self.pages[dest_uri] = _Page(lang, src_uri, url, norm, template, markdown_links)
+
+    def report(self, site_url: str | None, site_dir: Path) -> list[str]:
+        """Every problem of the whole site, once all languages are built."""
+        for dest_uri, page in self.pages.items():
+            page.ids, page.links = _read((site_dir / dest_uri).read_bytes(), page.markdown_links, self.parser)
+            page.markdown_links = []
+        root = urlsplit(site_url or "/").path or "/"
+        root = root if root.endswith("/") else root + "/"
+        in_templates: dict[tuple, list] = {}
+        for page in self.pages.values():
+            for link in page.links:
+                for key, problem in _check(self, page, link, root, site_dir):
+                    if link.origin == "template":
+                        in_templates.setdefault((page.lang, key), []).append((page, link, problem))
+                    else:
+                        self.problems.append(f"Doc file '{page.src_uri}' contains a link '{link.written}', but {problem}")
+        for occurrences in in_templates.values():
+            page, link, problem = next((found for found in occurrences if found[0].norm), occurrences[0])
+            where = f"doc file '{page.src_uri}'" if page.norm else f"'{page.src_uri}'"
+            others = len(occurrences) - 1
+            more = f" (and {others} more page{'s' if others > 1 else ''})" if others else ""
+            self.problems.append(
+                f"Template '{page.template}' for {where}{more} contains a link '{link.written}', but {problem}"
+            )
+        return self.problems
 
 
-_state = _State()
-_markdown = MarkdownLinks()
-
-
-def on_config(config: MkDocsConfig) -> None:
-    if not any(extension is _markdown for extension in config.markdown_extensions):
-        config.markdown_extensions.append(_markdown)
-
-
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    if build_language(config) == default_language(config):
-        _state.__init__()  # a new `mkdocs build` (or serve rebuild) starts with the default language
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    _markdown.start_page(page.file, files, config)
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Keep the links the page's Markdown wrote until the page is written out."""
-    for link in _markdown.links:
-        if link.target is not None and link.target.href is None:
-            _state.problems.append(_not_found(page.file.src_uri, link))
-    _state.written[page.file.src_uri] = _markdown.links
-    _markdown.links = []
-
-
-@event_priority(-100)  # the page as written, with what hooks and templates added (glossary links)
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
-    record = _Page(
-        build_language(config), page.file.src_uri, page.file.url,
-        getattr(page.file, "norm_src_uri", page.file.src_uri), page.meta.get("template") or "main.html",
-    )
-    _read_later(record, output, _state.written.pop(page.file.src_uri, []))
-    _state.pages[page.file.dest_uri] = record
-
-
-@event_priority(-100)
-def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> None:
-    if template_name == "404.html":
-        lang = build_language(config)
-        path = language_prefix(lang, config) + template_name
-        record = _Page(lang, path, path, None, template_name)
-        _read_later(record, output, [])
-        _state.pages[path] = record
-
-
-@event_priority(-300)  # after static-i18n (-100) has built the other languages
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if building_other_languages(config):
-        return
-    _finish_reading()
-    root = urlsplit(config.site_url or "/").path or "/"
-    root = root if root.endswith("/") else root + "/"
-    site = Path(config.site_dir)
-    in_templates: dict[tuple, list] = {}
-    for page in _state.pages.values():
-        for stored in page.links:
-            link = _Link._make(stored)
-            for key, problem in _check(page, link, root, site):
-                if link.origin == "template":
-                    in_templates.setdefault((page.lang, key), []).append((page, link, problem))
-                else:
-                    _state.problems.append(f"Doc file '{page.src_uri}' contains a link '{link.written}', but {problem}")
-    for occurrences in in_templates.values():
-        page, link, problem = next((found for found in occurrences if found[0].norm), occurrences[0])
-        where = f"doc file '{page.src_uri}'" if page.norm else f"'{page.src_uri}'"
-        others = len(occurrences) - 1
-        more = f" (and {others} more page{'s' if others > 1 else ''})" if others else ""
-        _state.problems.append(
-            f"Template '{page.template}' for {where}{more} contains a link '{link.written}', but {problem}"
-        )
-    for problem in _state.problems:
-        log.warning(problem)
-    _state.__init__()
-
-
-def _read_later(record: _Page, output: str, markdown_links: list[Written]) -> None:
-    """Have the written page read beside the build (build_worker.py), in batches."""
-    _state.unsent.append((record, output, markdown_links))
-    if len(_state.unsent) >= _BATCH:
-        _send()
-
-
-def _send() -> None:
-    if _state.unsent:
-        job = build_worker.submit("link_check", [(output, links) for _, output, links in _state.unsent])
-        _state.reading.extend((record, job, index) for index, (record, _, _) in enumerate(_state.unsent))
-        _state.unsent = []
-
-
-def _finish_reading() -> None:
-    """Every page's ids and links, once every language is built."""
-    _send()
-    for record, job, index in _state.reading:
-        record.ids, record.links = job.result()[index]
-    _state.reading = []
-    build_worker.stop()
-
-
-def _read_pages(pages: list[tuple[str, list[Written]]]) -> list[tuple[set[str], list[tuple]]]:
-    """The `_read` of each (output, Markdown links) pair: a job of build_worker.py."""
-    return [_read(output, markdown_links) for output, markdown_links in pages]
-
-
-def _read(output: str, markdown_links: list[Written]) -> tuple[set[str], list[tuple]]:
+def _read(output: bytes, markdown_links: list[Written], parser) -> tuple[set[str], list[_Link]]:
     """A written page's element ids, and its links: those in its content (Material's
     <article>), each matched with the Markdown link that wrote it if any, then the
     template's."""
-    tree = etree.fromstring(output, _PARSER)
-    ids = {str(value) for value in tree.xpath("//@id | //a/@name")}
+    tree = etree.fromstring(output, parser)
+    ids = set(_IDS(tree))
+    for nav in _NAVIGATION(tree):
+        nav.getparent().remove(nav)
     links = []
     written: dict[str, list[Written]] = {}
     for link in markdown_links:
@@ -213,7 +145,7 @@ def _read(output: str, markdown_links: list[Written]) -> tuple[set[str], list[tu
     return ids, links
 
 
-def _check(page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple, str]]:
+def _check(records: LinkRecords, page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple, str]]:
     """The link's problems: (what the problem is about, the problem)."""
     resolved = _resolve(root + page.url, link.href)
     if resolved is None:
@@ -222,11 +154,11 @@ def _check(page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple,
     fragment = unquote(raw_fragment)
     rel = path[len(root):] if path.startswith(root) else path
     built = rel + "index.html" if rel == "" or rel.endswith("/") else rel
-    target = _state.pages.get(built)
+    target = records.pages.get(built)
     if target is None:
         if path.startswith(root) and (site / built).is_file():
             return []  # a file: an image, the sitemap, a search index
-        hint = _guess_page(page, rel, raw_fragment)
+        hint = _guess_page(records, page, rel, raw_fragment)
         return [(("missing", built), f"the target '{rel or './'}' is not a page or file of the built site.{hint}")]
     problems = []
     if fragment and fragment not in target.ids:
@@ -244,16 +176,16 @@ def _check(page: _Page, link: _Link, root: str, site: Path) -> list[tuple[tuple,
             f"'{_shown(link, target)}' ('{target.lang}')."
         )))
     elif target.lang != page.lang and not link.marked:
-        problems.append((("language", built), _other_language(page, link, target, raw_fragment)))
+        problems.append((("language", built), _other_language(records, page, link, target, raw_fragment)))
     return problems
 
 
-def _other_language(page: _Page, link: _Link, target: _Page, fragment: str) -> str:
+def _other_language(records: LinkRecords, page: _Page, link: _Link, target: _Page, fragment: str) -> str:
     if link.origin == "markdown":
         guess = link.suggestion
         mark = f"add {{ hreflang={target.lang} }} after the link"
     else:
-        same = next((p for p in _state.pages.values() if p.lang == page.lang and p.norm == target.norm and p.norm), None)
+        same = next((p for p in records.pages.values() if p.lang == page.lang and p.norm == target.norm and p.norm), None)
         guess = _relative(same.url, page.url, fragment) if same is not None else None
         mark = f'add hreflang="{target.lang}" to the link'
     hint = f" Did you mean '{guess}'?" if guess else ""
@@ -263,8 +195,8 @@ def _other_language(page: _Page, link: _Link, target: _Page, fragment: str) -> s
     )
 
 
-def _guess_page(page: _Page, rel: str, fragment: str) -> str:
-    urls = sorted({p.url for p in _state.pages.values() if p.lang == page.lang and p.norm})
+def _guess_page(records: LinkRecords, page: _Page, rel: str, fragment: str) -> str:
+    urls = sorted({p.url for p in records.pages.values() if p.lang == page.lang and p.norm})
     guess = difflib.get_close_matches(rel, urls, n=1)
     return f" Did you mean '{_relative(guess[0], page.url, fragment)}'?" if guess else ""
 
@@ -322,11 +254,6 @@ def _anchors(tree) -> list:
 
 
 def _link(element, origin: str, written: str | None = None, target_src: str | None = None,
-          suggestion: str | None = None) -> tuple:
-    """A link as stored: the fields of _Link in a plain tuple."""
+          suggestion: str | None = None) -> _Link:
     href = element.get("href")
-    marked = "hreflang" in element.attrib or "data-lang-link" in element.attrib
-    return (href, written or href, origin, element.get("hreflang"), marked, target_src, suggestion)
-
-
-build_worker.register("link_check", _read_pages)
+    return _Link(href, written or href, origin, element.get("hreflang"), is_marked(element), target_src, suggestion)
