@@ -8,8 +8,9 @@
 
 Two sources of pages:
 - "guide": the real guide's pages in English and Spanish (docs/), copied into folders
-  `guide-001/`, `guide-002/`, ... until each language has `pages` pages, with the real
-  glossary, state profile and brand. What families read, at the size of a large guide.
+  `part-01/copy-001/`, `part-01/copy-002/`, ... (ten copies a part, so the navigation is a
+  tree, as on a large guide) until each language has `pages` pages, with the real glossary,
+  state profile and brand. What families read, at the size of a large guide.
 - "synthetic": invented text, described below, with a glossary of `terms` entries and up
   to six languages.
 
@@ -54,6 +55,7 @@ SYLLABLES = "ka lo mi ne ru sa te vo zu pra bel dor fin gal hur jex kil mon nup 
 
 
 GUIDE_LANGUAGES = ["en", "es"]
+COPIES_PER_PART = 10
 SOURCES = ("synthetic", "guide")
 
 
@@ -199,18 +201,18 @@ def guide_copies(pages: int) -> int:
 
 def _guide_site(root: Path, spec: Spec, project: Path) -> Site:
     """The real guide: its own root pages, then copies of its topic pages (and home page) in
-    guide-001/ ... so that relative links within a copy still work."""
+    part-NN/copy-NNN/ ... so that relative links within a copy still work."""
     root.mkdir(parents=True, exist_ok=True)
     docs = root / "docs"
     for lang in GUIDE_LANGUAGES:
         source = project / "docs" / lang
         shutil.copytree(source, docs / lang)
-        for number in range(1, guide_copies(spec.pages) + 1):
-            folder = docs / lang / f"guide-{number:03d}"
+        for number in range(guide_copies(spec.pages)):
+            folder = docs / lang / f"part-{number // COPIES_PER_PART + 1:02d}" / f"copy-{number + 1:03d}"
             folder.mkdir(parents=True)
             for name in _guide_pages(project):
                 text = (source / name).read_text(encoding="utf-8")
-                (folder / name).write_text(text.replace("(glossary.md", "(../glossary.md"), encoding="utf-8")
+                (folder / name).write_text(text.replace("(glossary.md", "(../../glossary.md"), encoding="utf-8")
     full = copy_parts(root / "full", project=project)
     settings = load_config(full / "mkdocs.yml")
     settings.pop("nav", None)
