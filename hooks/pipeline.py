@@ -148,10 +148,13 @@ def _start(config: MkDocsConfig) -> state.BuildState:
         raise PluginError(str(error)) from None
     profile_id = settings.state or organization.state
     try:
-        profile = states.load(profile_id, root, langs)
+        profile = states.load(profile_id, root, langs, settings.allow_unconfirmed)
     except states.ProfileError as error:
         chosen = "IEP_STATE" if settings.state else "'state' in the brand file"
         raise PluginError(f"{error} (the profile is chosen by {chosen})") from None
+    if profile.unconfirmed():
+        log.info(f"State profile '{profile.profile.file}': not yet confirmed, and marked so in the pages: "
+                 f"{', '.join(rule.key for rule in profile.unconfirmed())} (IEP_ALLOW_UNCONFIRMED is set).")
     build = state.BuildState(root, settings, organization, profile, static_i18n.languages(config),
                              static_i18n.default_language(config))
     for problem in static_i18n.check(config):

@@ -49,7 +49,7 @@ class Score:
         return self.score <= limit if kind == "max" else self.score >= limit
 
 
-def prose(source: str, lang: str, profile: states.Profile, organization: brand.Brand) -> str:
+def prose(source: str, lang: str, profile: states.StateRules, organization: brand.Brand) -> str:
     """The page's readable text, one sentence or more per block, as the build renders it."""
     source, _ = front_matter(source)
     values = variables.brand_values(organization, lang)
@@ -79,7 +79,7 @@ def prose(source: str, lang: str, profile: states.Profile, organization: brand.B
     return "\n".join(sentences)
 
 
-def measure(path: Path, lang: str, profile: states.Profile, organization: brand.Brand) -> Score:
+def measure(path: Path, lang: str, profile: states.StateRules, organization: brand.Brand) -> Score:
     text = prose(path.read_text(encoding="utf-8"), lang, profile, organization)
     textstat.set_lang(lang)
     if lang == "es":

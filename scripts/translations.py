@@ -29,6 +29,7 @@ import re
 import sys
 from pathlib import Path
 
+from iep_guide import states
 from iep_guide import translations as ts
 from iep_tools.project import ROOT, i18n_languages
 
@@ -245,6 +246,42 @@ def new_language(project: Path, code: str, name: str | None = None) -> list[str]
     if not strings.exists():
         strings.write_text(_strings_file(site, code, name), encoding="utf-8")
         done.append(f"{strings.relative_to(project).as_posix()}: the interface strings, in English, to translate")
+    done += _add_state_texts(project, site.source, code, name)
+    return done
+
+
+def _add_state_texts(project: Path, source: str, code: str, name: str) -> list[str]:
+    """data/states/text/<code>.yml as a copy of the English, and in every state profile a
+    `<code>:` copy of each English text (a profile must give every language of the site)."""
+    from ruamel.yaml import YAML
+
+    done = []
+    texts = project / states.TEXT_DIR
+    english, target = texts / f"{source}.yml", texts / f"{code}.yml"
+    if english.is_file() and not target.exists():
+        header = (f"# The words that state each rule, in {name} ({code}): a copy of {source}.yml to translate.\n"
+                  f"# Translate the texts, never the keys or the {{placeholders}}.\n")
+        target.write_text(header + english.read_text(encoding="utf-8"), encoding="utf-8")
+        done.append(f"{states.TEXT_DIR}/{code}.yml: the words of the state rules, in English, to translate")
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    changed = []
+    for path in sorted((project / states.STATES_DIR).glob("*.yml")):
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        texts_found = [data.get("name")] + [entry.get(field) for entry in (data.get("values") or {}).values()
+                                             for field in ("value", "offered_by")]
+        added = False
+        for text in texts_found:
+            if hasattr(text, "insert") and source in text and code not in text:
+                text.insert(len(text), code, text[source])
+                added = True
+        if added:
+            with path.open("w", encoding="utf-8") as handle:
+                yaml.dump(data, handle)
+            changed.append(path.name)
+    if changed:
+        done.append(f"{states.STATES_DIR}/: a {code} copy of each English text in {', '.join(changed)}, to translate")
     return done
 
 

@@ -31,30 +31,46 @@ def test_every_page_is_within_the_page_weight_budget(real_site, tmp_path):
     assert page_weight.check_budget(loads) == [], page_weight.table(loads)
 
 
+@pytest.mark.bench
 def test_build_benchmark_smoke_run_prints_its_table_and_targets():
-    result = subprocess.run([sys.executable, "scripts/bench_build.py", "--smoke"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "scripts/bench_build.py", "--source", "synthetic", "--smoke"], cwd=ROOT,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert out.startswith("machine: ")
-    assert re.search(r"^N=100 +L=2 G=50 +run 1/1 a \(plain\): .* MB peak$", out, re.M)
-    assert re.search(r"^N=100 +L=2 G=50 +run 1/1 b \(full \): .* MB peak$", out, re.M)
+    assert re.search(r"^synthetic N=100 +L=2 G=50 +run 1/1 a \(plain\): .* MB peak$", out, re.M)
+    assert re.search(r"^synthetic N=100 +L=2 G=50 +run 1/1 b \(full \): .* MB peak$", out, re.M)
     assert "| " + " | ".join(bench_build.COLUMNS) + " |" in out
-    assert re.search(r"^\| 100 \| 2 \| 50 \| 204 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|", out, re.M)
-    assert "- not measured: b/a <= 1.15 at N=1000, L=2, G=2000 (wall-clock)" in out
-    assert bench_build.from_logs([out])[0].spec == Spec(100, 2, 50)  # --report reads it back
+    assert re.search(r"^\| synthetic \| 100 \| 2 \| 50 \| 204 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|", out, re.M)
+    assert "- not measured: b/a <= 1.15 at synthetic N=1000, L=2, G=2000 (wall-clock)" in out
 
 
-def _result(pages: int, plain: float, full: float, rss: tuple[float, float] = (100, 100)) -> bench_build.Result:
-    result = bench_build.Result(Spec(pages, 2, 2000))
+def _result(pages: int, plain: float, full: float, rss: tuple[float, float] = (100, 100),
+            source: str = "synthetic") -> bench_build.Result:
+    result = bench_build.Result(Spec(pages, 2, 2000, source=source))
     result.runs["plain"].append(bench_build.Run(plain, plain, rss[0]))
     result.runs["full"].append(bench_build.Run(full, full, rss[1]))
     return result
 
 
-def test_ratio_target_is_met_at_or_below_1_15_and_not_above():
-    assert "- met: b/a <= 1.15 at N=1000, L=2, G=2000 (wall-clock): 1.150" in bench_build.targets([_result(1000, 20, 23)])
-    assert "- NOT MET: b/a <= 1.15 at N=1000, L=2, G=2000 (CPU time): 1.200" in bench_build.targets([_result(1000, 20, 24)])
+def test_wall_clock_target_is_met_at_or_below_1_15_and_not_above():
+    assert "- met: b/a <= 1.15 at synthetic N=1000, L=2, G=2000 (wall-clock): 1.150" in bench_build.targets(
+        [_result(1000, 20, 23)])
+    assert "- NOT MET: b/a <= 1.15 at synthetic N=1000, L=2, G=2000 (wall-clock): 1.200" in bench_build.targets(
+        [_result(1000, 20, 24)])
+
+
+def test_cpu_target_is_1_25():
+    assert "- met: b/a <= 1.25 at synthetic N=1000, L=2, G=2000 (CPU time): 1.200" in bench_build.targets(
+        [_result(1000, 20, 24)])
+    assert "- NOT MET: b/a <= 1.25 at synthetic N=1000, L=2, G=2000 (CPU time): 1.300" in bench_build.targets(
+        [_result(1000, 20, 26)])
+
+
+def test_guide_targets_are_at_300_and_1000_pages():
+    lines = bench_build.targets([_result(300, 10, 11, source="guide"), _result(1000, 30, 40, source="guide")])
+    assert "- met: b/a <= 1.15 at guide N=300, L=2 (wall-clock): 1.100" in lines
+    assert "- NOT MET: b/a <= 1.25 at guide N=1000, L=2 (CPU time): 1.333" in lines
 
 
 def test_seconds_per_page_may_fall_but_not_grow_more_than_20_percent():
@@ -80,6 +96,7 @@ def test_memory_must_grow_at_most_linearly():
     assert any(line.startswith("- NOT MET: b peak memory") for line in bench_build.targets(faster))
 
 
+@pytest.mark.bench
 def test_glossary_benchmark_smoke_run_prints_both_ratios():
     result = subprocess.run([sys.executable, "scripts/bench_glossary.py", "--pages", "10", "--terms", "20",
                              "--words", "300", "--repeat", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600)

@@ -62,7 +62,7 @@ def test_topic_page_has_something_to_do(lang, name):
 
 @pytest.mark.parametrize("score", [s for s in SCORES if s.page in TOPICS], ids=lambda s: f"{s.lang}/{s.page}")
 def test_topic_page_length(score):
-    assert 500 <= score.words <= 1500
+    assert 500 <= score.words <= 1800
 
 
 def test_no_variable_markup_reaches_the_output(real_site):
@@ -77,26 +77,6 @@ def test_no_variable_markup_reaches_the_output(real_site):
 @pytest.mark.parametrize("score", SCORES, ids=lambda s: f"{s.lang}/{s.page}")
 def test_page_meets_the_readability_gate(score):
     assert score.passes, f"{score.lang}/{score.page} scores {score.score:.1f}"
-
-
-@pytest.fixture(scope="module")
-def massachusetts_site(tmp_path_factory):
-    result = build(ROOT, tmp_path_factory.mktemp("ma"), env={"IEP_STATE": "massachusetts"})
-    assert result.ok, result.log
-    return result
-
-
-@pytest.mark.parametrize("url, phrase", [
-    ("team/", "by age 14"),
-    ("what-is-an-iep/", "age 14"),
-    ("es/team/", "14 años"),
-    ("es/what-is-an-iep/", "14 años"),
-])
-def test_massachusetts_profile_changes_the_transition_age(real_site, massachusetts_site, url, phrase):
-    federal, massachusetts = real_site.text(url), massachusetts_site.text(url)
-    assert phrase in massachusetts
-    assert phrase not in federal
-    assert phrase.replace("14", "16") in federal
 
 
 # Words that only the informal "tú" form uses; the Spanish pages say "usted" throughout.

@@ -318,11 +318,13 @@ class Record(Field):
 @dataclass
 class Localized(Field):
     """A value in every language of the site: either one value for all (`name: Texas`), or a
-    group with one value per language (`name: {en: ..., es: ...}`). Keys must be languages
-    of the site; the first language's value must be there, and stands in for a missing one."""
+    group with one value per language (`name: {en: ..., es: ...}`) whose keys are languages
+    of the site. With `every_language`, the group must give every language; otherwise the
+    first language's value stands in for a missing one."""
 
     item: Field
     languages: tuple[str, ...]  # every language of mkdocs.yml, the default first
+    every_language: bool = False
 
     def convert(self, node, doc):
         if node.kind != "map" or not _looks_like_languages(node.value):
@@ -335,12 +337,12 @@ class Localized(Field):
                 doc.problem(child, f"'{lang}' is not a language of this site ({', '.join(self.languages)}).{hint}")
                 continue
             result[lang] = self.item.convert(child, doc)
-        default = self.languages[0]
-        if default not in node.value:
-            doc.problem(node, f"has no '{default}' value. Give it in {default}, and in the site's other "
-                              f"languages ({', '.join(self.languages[1:])}).", key=_join(node.path, default))
-            return result
-        return {lang: result.get(lang, result[default]) for lang in self.languages}
+        missing = [lang for lang in self.languages if lang not in node.value]
+        if missing and (self.every_language or self.languages[0] in missing):
+            doc.problem(node, f"has no text in {', '.join(missing)}. Give it in every language of the site "
+                              f"({', '.join(f'{lang}: ...' for lang in self.languages)}).")
+            return None
+        return {lang: result.get(lang, result.get(self.languages[0])) for lang in self.languages}
 
 
 # -- helpers ------------------------------------------------------------------------------

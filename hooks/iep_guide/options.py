@@ -4,6 +4,7 @@
       iep:
         brand_file: !ENV [BRAND_FILE, brand.yml]   # the organization's brand file
         state: !ENV [IEP_STATE, null]              # a state profile for one build; default: brand.yml's
+        allow_unconfirmed: !ENV [IEP_ALLOW_UNCONFIRMED, false]  # preview a profile with unchecked values
         glossary:
           every_occurrence: false                  # link every mention, not only the first
 
@@ -27,6 +28,7 @@ class GlossaryOptions(Config):
 class Options(Config):
     brand_file = c.Type(str, default="brand.yml")
     state = c.Optional(c.Type(str))
+    allow_unconfirmed = c.Type(bool, default=False)
     glossary = c.SubConfig(GlossaryOptions)
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .links.check import LinkRecords
     from .links.markdown import MarkdownLinks
     from .options import Options
-    from .states import Profile
+    from .states import StateRules
 
 _KEY = "iep_build_state"  # where the state is kept on the config object static-i18n reuses per language
 
@@ -66,7 +66,7 @@ class BuildState:
     root: Path  # the project folder (where mkdocs.yml is)
     options: Options
     brand: Brand
-    profile: Profile
+    profile: StateRules  # the state profile in use, with the federal one and each language's words
     languages: list[str]  # built, default first
     default_language: str
     glossaries: dict[str, Glossary] = field(default_factory=dict)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from mkdocs.utils.meta import YAML_RE
 
 from . import datafile
 from .brand import Brand
 from .state import BuildState
-from .states import Profile
+from .states import StateRules
 
 log = logging.getLogger("mkdocs.hooks.variables")
 
@@ -28,20 +29,26 @@ def substitute(markdown: str, state: BuildState, lang: str, src_uri: str, source
     """The page's Markdown with its variables replaced. `source` is the whole file, so that
     messages count lines from its top, front matter included."""
     first_line = body_line(source)
+    return fill(markdown, state, lang, lambda offset: f"Doc file '{src_uri}' line "
+                                                      f"{first_line + markdown.count(chr(10), 0, offset)}")
+
+
+def fill(text: str, state: BuildState, lang: str, where: Callable[[int], str]) -> str:
+    """`text` with its variables replaced; an unknown one is a warning that starts with
+    `where(offset of the variable)` and stays as written."""
     brand = brand_values(state.brand, lang)
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
         value = lookup(name, state.profile, lang, brand)
         if value is None:
-            line = first_line + markdown.count("\n", 0, match.start())
             names = known(state)
             hint = datafile.did_you_mean(name, names) or f" Known variables: {', '.join(names)}."
-            log.warning(f"Doc file '{src_uri}' line {line} uses an unknown variable '{match.group(0)}'.{hint}")
+            log.warning(f"{where(match.start())} uses an unknown variable '{match.group(0)}'.{hint}")
             return match.group(0)
         return value
 
-    return VARIABLE.sub(replace, markdown)
+    return VARIABLE.sub(replace, text) if "{{" in text else text
 
 
 def brand_values(brand: Brand, lang: str) -> dict[str, str | None]:
@@ -49,7 +56,7 @@ def brand_values(brand: Brand, lang: str) -> dict[str, str | None]:
     return brand.texts_in(lang) | {"website": brand.website, "phone": brand.phone, "email": brand.email}
 
 
-def lookup(name: str, profile: Profile, lang: str, brand: dict) -> str | None:
+def lookup(name: str, profile: StateRules, lang: str, brand: dict) -> str | None:
     """A variable's value ('state.transition_age', 'brand.name'); None for an unknown one."""
     namespace, _, key = name.partition(".")
     if namespace == "state" and key:

@@ -20,7 +20,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import static_i18n
+from dataclasses import replace
+
+from .. import static_i18n, variables
 from ..state import BuildState
 from . import data
 from .data import Entry
@@ -32,9 +34,24 @@ _ID = "glossary-entry-id"  # stands for the entry id in the rendered link templa
 
 
 def load(state: BuildState) -> list[str]:
-    """Read every language's glossary (once per build); returns the warnings to log."""
-    state.glossaries = data.load_all(state.root, state.languages)
+    """Read every language's glossary (once per build), its variables filled in for the
+    state profile in use; returns the warnings to log."""
+    glossaries = data.load_all(state.root, state.languages)
+    state.glossaries = {lang: _filled(glossary, state) for lang, glossary in glossaries.items()}
     return data.missing_ids(state.glossaries)
+
+
+def _filled(glossary: data.Glossary, state: BuildState) -> data.Glossary:
+    """The glossary with `{{ state.* }}` and `{{ brand.* }}` replaced in its definitions."""
+    def where(entry: Entry) -> str:
+        return f"Glossary file '{glossary.path}' line {entry.line}, entry '{entry.id}'"
+
+    entries = {}
+    for entry_id, entry in glossary.entries.items():
+        short = variables.fill(entry.short, state, glossary.lang, lambda _: where(entry))
+        long = variables.fill(entry.long, state, glossary.lang, lambda _: where(entry)) if entry.long else None
+        entries[entry_id] = replace(entry, short=short, long=long)
+    return replace(glossary, entries=entries)
 
 
 def start_language(state: BuildState, config: MkDocsConfig, files: Files) -> None:
