@@ -179,3 +179,21 @@ def test_relative_urls_end_with_a_slash(url, page_url, relative):
 @pytest.mark.parametrize("hreflang, lang, same", [("en", "en", True), ("en-US", "en", True), ("pt_BR", "pt-BR", True), ("es", "en", False)])
 def test_hreflang_compares_primary_language(hreflang, lang, same):
     assert (link_check._primary(hreflang) == link_check._primary(lang)) is same
+
+
+# -- Material's navigation is cut out before the page is parsed -------------------------------
+
+def test_navigation_is_cut_out_with_the_navs_inside_it():
+    page = (b'<header><nav class="md-header__inner"><a href="x/">Logo</a></nav></header>'
+            b'<nav class="md-nav md-nav--primary"><ul><li><nav class="md-nav" data-md-level="1">'
+            b'<a href="a/">A</a></nav></li></ul><a href="b/">B</a></nav>'
+            b'<article><a href="c/">C</a></article><footer><nav class="md-footer__inner">'
+            b'<a href="d/">D</a></nav></footer>')
+    assert link_check._without_navigation(page) == (
+        b'<header><nav class="md-header__inner"><a href="x/">Logo</a></nav></header>'
+        b'<article><a href="c/">C</a></article><footer></footer>')
+
+
+def test_a_navigation_left_open_is_parsed_whole():
+    page = b'<nav class="md-nav"><a href="a/">A</a><nav class="md-nav"></nav><article></article>'
+    assert link_check._without_navigation(page) == page
