@@ -1,9 +1,11 @@
 """The guide's pages: both languages, same ids, sources cited, readable, state values."""
 
 import re
+from collections import Counter
 
 import pytest
 
+from iep_guide.glossary import data as glossary_data
 from iep_tools import readability, translations
 from sitebuild import ROOT, build
 
@@ -13,7 +15,11 @@ TOPICS = ["what-is-an-iep.md", "benefits.md", "process.md", "team.md", "esy.md",
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([\w-]+) *\}\s*$", re.M)
 CITATION = re.compile(r"§ ?300\.\d+")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+NUMBER = re.compile(r"\d+")
+SECTION = re.compile(r"§+ ?\d+\.\d+(?:\([a-z0-9]+\))*")  # "§300.503", "§300.300(a)(3)"
+MARKUP = re.compile(r"\{\{.*?\}\}|\{ *#[\w-]+ *\}")  # variables and heading ids
 SCORES = readability.measure_all()
+GLOSSARIES = glossary_data.load_all(ROOT, LANGUAGES)
 
 
 def pages(lang):
@@ -28,6 +34,32 @@ def test_every_page_exists_in_both_languages():
 def test_heading_ids_match_across_languages(name):
     ids = {lang: HEADING_ID.findall((DOCS / lang / name).read_text(encoding="utf-8")) for lang in LANGUAGES}
     assert ids["en"] == ids["es"]
+
+
+def _facts(text: str) -> tuple[Counter, Counter]:
+    """The numbers and the § citations of a text, each with how often it appears."""
+    text = MARKUP.sub(" ", FRONT_MATTER.sub("", text))
+    return Counter(NUMBER.findall(text)), Counter(SECTION.findall(text))
+
+
+@pytest.mark.parametrize("name", pages("en"))
+def test_numbers_and_citations_match_across_languages(name):
+    """Every figure (days, ages, years) and every § citation of a page is in its translation
+    as often as in the English, and nothing else is."""
+    (en_numbers, en_sections), (es_numbers, es_sections) = (
+        _facts((DOCS / lang / name).read_text(encoding="utf-8")) for lang in LANGUAGES
+    )
+    assert es_sections == en_sections
+    assert es_numbers == en_numbers
+
+
+@pytest.mark.parametrize("entry_id", sorted(GLOSSARIES["en"].entries))
+@pytest.mark.parametrize("part", ["short", "long"])
+def test_glossary_numbers_and_citations_match_across_languages(entry_id, part):
+    """The same for each glossary definition: the tooltip (short) and the explanation (long)."""
+    en, es = (getattr(GLOSSARIES[lang].entries[entry_id], part) or "" for lang in LANGUAGES)
+    assert _facts(es) == _facts(en)
+    assert bool(es) == bool(en), f"{entry_id}: {part} is in one language only"
 
 
 @pytest.mark.parametrize("name", TOPICS)
