@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from iep_guide.glossary import data as glossary_data
 from iep_tools import readability, translations
@@ -60,6 +61,39 @@ def test_glossary_numbers_and_citations_match_across_languages(entry_id, part):
     en, es = (getattr(GLOSSARIES[lang].entries[entry_id], part) or "" for lang in LANGUAGES)
     assert _facts(es) == _facts(en)
     assert bool(es) == bool(en), f"{entry_id}: {part} is in one language only"
+
+
+def _translated_texts(data, path=""):
+    """(where, English, Spanish) for each text of a YAML tree given in both languages."""
+    if isinstance(data, dict) and set(LANGUAGES) <= set(data) and all(isinstance(data[l], str) for l in LANGUAGES):
+        yield path, data["en"], data["es"]
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _translated_texts(value, f"{path}.{key}" if path else str(key))
+
+
+def _leaves(data, path=""):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, str):
+        yield path, data
+
+
+STATE_TEXTS = [(f"{profile.stem}: {where}", en, es)
+               for profile in sorted((ROOT / "data" / "states").glob("*.yml"))
+               for where, en, es in _translated_texts(yaml.safe_load(profile.read_text(encoding="utf-8")))]
+_WORDS = {lang: dict(_leaves(yaml.safe_load((ROOT / "data" / "states" / "text" / f"{lang}.yml").read_text(encoding="utf-8"))))
+          for lang in LANGUAGES}
+STATE_TEXTS += [(f"text: {key}", text, _WORDS["es"].get(key, "")) for key, text in _WORDS["en"].items()]
+
+
+@pytest.mark.parametrize(("where", "en", "es"), STATE_TEXTS, ids=[where for where, _, _ in STATE_TEXTS])
+def test_state_profile_numbers_and_citations_match_across_languages(where, en, es):
+    """The same for each text a state profile gives in both languages, and for the words
+    the guide explains each rule with (data/states/text/)."""
+    assert _facts(es) == _facts(en)
+    assert bool(es) == bool(en), f"{where} is in one language only"
 
 
 @pytest.mark.parametrize("name", TOPICS)
