@@ -167,5 +167,6 @@ def _start(config: MkDocsConfig) -> state.BuildState:
     build.links = LinkRecords()
     build.links_extension = MarkdownLinks()
     build.glossary_extension = GlossaryExtension()
-    config.markdown_extensions.extend([build.links_extension, build.glossary_extension])
+    # MkDocs passes Extension objects in markdown_extensions on to Python-Markdown as they are.
+    config.markdown_extensions.extend([build.links_extension, build.glossary_extension])  # type: ignore[list-item]
     return build

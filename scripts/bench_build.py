@@ -222,7 +222,7 @@ def _scaling(group: list[Result], variant: str, label: str, what: str, name: str
     per_page = [r.per_page(variant, what) for r in group]
     growth = [value / per_page[0] - 1 for value in per_page[1:]]
     slopes = [(b.median(variant, what) - a.median(variant, what)) / (b.spec.built_pages() - a.spec.built_pages())
-              for a, b in zip(group, group[1:])]
+              for a, b in itertools.pairwise(group)]
     slope_changes = [slope / slopes[0] - 1 for slope in slopes[1:]]
     linear = all(change <= FLAT_TOLERANCE for change in growth) and all(
         abs(change) <= FLAT_TOLERANCE for change in slope_changes)
@@ -236,10 +236,10 @@ def _scaling(group: list[Result], variant: str, label: str, what: str, name: str
 
 def _memory(group: list[Result], variant: str, label: str, sizes: str) -> str:
     rss = [(r.spec.built_pages(), r.median(variant, "rss_mb")) for r in group]
-    slopes = [(m2 - m1) / (p2 - p1) for (p1, m1), (p2, m2) in zip(rss, rss[1:])]
+    slopes = [(m2 - m1) / (p2 - p1) for (p1, m1), (p2, m2) in itertools.pairwise(rss)]
     linear = all(
         (m2 - m1) <= (p2 - p1) * slopes[0] * (1 + MEMORY_TOLERANCE) + MEMORY_SLACK_MB
-        for (p1, m1), (p2, m2) in zip(rss[1:], rss[2:])
+        for (p1, m1), (p2, m2) in itertools.pairwise(rss[1:])
     )
     steps = ", ".join(f"{m:.0f}" for _, m in rss)
     per_page = ", ".join(f"{slope * 1024:.0f}" for slope in slopes)

@@ -22,10 +22,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from iep_tools import offline_chromium as chromium
 from iep_tools.serve_site import serving
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -107,7 +107,7 @@ def score(report: dict, category: str) -> float:
 
 def failing_audits(reports: list[dict], category: str) -> list[str]:
     """The weighted audits of a category that lose points in any run, with their values."""
-    failing = {}
+    failing: dict[str, list] = {}
     for report in reports:
         for ref in report["categories"][category]["auditRefs"]:
             audit = report["audits"][ref["id"]]

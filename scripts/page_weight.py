@@ -30,7 +30,6 @@ import json
 import mimetypes
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +42,7 @@ from lxml import html as lxml_html
 
 from iep_tools import offline_chromium as chromium
 from iep_tools import serve_site
-from iep_tools.project import ROOT, dump_config, load_config, not_found_page, page_file
+from iep_tools.project import ROOT, not_found_page, page_file
 from iep_tools.synthetic_site import plain_project
 
 MAX_GZIP = 100 * 1024
@@ -156,8 +155,7 @@ def pages(site: Path) -> list[tuple[str, str, str]]:
     found = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/")) or not (rel.endswith("/index.html") or rel == "index.html"
-                                                        or rel.endswith("404.html")):
+        if rel.startswith(("assets/", "search/")) or not (rel.endswith(("/index.html", "404.html")) or rel == "index.html"):
             continue
         url_path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         lang = lxml_html.fromstring(path.read_bytes()).get("lang") or ""
@@ -224,7 +222,10 @@ def _requests_from_html(site: Path, url_path: str) -> list[Request]:
     base = "http://site/"
     page_url = urljoin(base, url_path)
     wanted = [page_url]
-    tree = lxml_html.fromstring(_file(site, url_path).read_bytes())
+    page = _file(site, url_path)
+    if page is None:
+        raise FileNotFoundError(f"{site}: no page at '{url_path}'")
+    tree = lxml_html.fromstring(page.read_bytes())
     for element in tree.iter("link", "script", "img"):
         rel = (element.get("rel") or "").lower().split()
         if element.tag == "link" and ("stylesheet" in rel or "icon" in rel) and element.get("href"):
@@ -245,8 +246,9 @@ def _requests_from_html(site: Path, url_path: str) -> list[Request]:
         local = url.startswith(base)
         request = _sized(site, url, unquote(urlsplit(url).path).lstrip("/") if local else None)
         requests.append(request)
-        if local and request.kind == "css" and request.status == 200:
-            text = _file(site, request.path).read_text(encoding="utf-8", errors="replace")
+        stylesheet = _file(site, request.path) if local and request.path and request.kind == "css" else None
+        if stylesheet is not None and request.status == 200:
+            text = stylesheet.read_text(encoding="utf-8", errors="replace")
             for match in _CSS_URL.finditer(text):
                 wanted.append(urljoin(url, match.group(1) or match.group(2)))
     return requests
@@ -259,6 +261,8 @@ def _sized(site: Path, url: str, path: str | None) -> Request:
     status = 200
     if file is None:  # what the host answers: the language's 404 page
         status, file = 404, not_found_page(site, path)
+    if file is None:
+        raise FileNotFoundError(f"{site}: neither '{path}' nor a 404 page for it")
     size, compressed = _sizes(str(file), file.stat().st_mtime_ns)
     return Request(url, path, size, compressed, _kind(file.name), status)
 

@@ -125,5 +125,5 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
+_Loader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))  # type: ignore[arg-type]
 _Dumper.add_representer(_EnvTag, lambda dumper, value: dumper.represent_sequence("!ENV", list(value), flow_style=True))

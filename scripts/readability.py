@@ -18,7 +18,6 @@ least one sentence, so a list without full stops is not read as one long sentenc
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path

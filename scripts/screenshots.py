@@ -72,8 +72,8 @@ def take(site: Path, out: Path, playwright=None, widths=WIDTHS, pages=PAGES) -> 
 
 def language_roots(site: Path) -> list[str]:
     """'' for the default language, then 'es/' and every other language folder."""
-    return [""] + sorted(f"{folder.name}/" for folder in site.iterdir()
-                         if folder.is_dir() and (folder / "404.html").is_file() and (folder / "index.html").is_file())
+    return ["", *sorted(f"{folder.name}/" for folder in site.iterdir()
+                        if folder.is_dir() and (folder / "404.html").is_file() and (folder / "index.html").is_file())]
 
 
 if __name__ == "__main__":

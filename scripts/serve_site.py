@@ -106,7 +106,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return None if self.command == "HEAD" else io.BytesIO(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         if os.environ.get("SERVE_SITE_LOG"):
             super().log_message(format, *args)
 

@@ -28,10 +28,11 @@ guide that those rules get wrong are listed in ENGLISH_EXCEPTIONS.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
-__all__ = ["syllables", "word_syllables", "words", "sentences"]
+__all__ = ["sentences", "syllables", "word_syllables", "words"]
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*(?=\s+|$)")
@@ -84,7 +85,7 @@ def _spanish_nuclei(run: list[str]) -> int:
     if nuclei:
         return nuclei
     # Only unaccented weak vowels: one nucleus, except the same vowel twice ("chiita").
-    return 1 + sum(1 for a, b in zip(run, run[1:]) if a == b)
+    return 1 + sum(1 for a, b in itertools.pairwise(run) if a == b)
 
 
 _ES_UNITS = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",

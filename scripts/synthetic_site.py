@@ -51,7 +51,8 @@ PAGES_PER_PART = 10
 PARTS_PER_TOPIC = 10
 UNTRANSLATED_EVERY = 40  # one page in 40 has no translation (fallback)
 SECTIONS = 6
-SYLLABLES = "ka lo mi ne ru sa te vo zu pra bel dor fin gal hur jex kil mon nup ost quar rin sul tov".split()
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zu", "pra", "bel", "dor", "fin", "gal", "hur", "jex",
+             "kil", "mon", "nup", "ost", "quar", "rin", "sul", "tov"]
 
 
 GUIDE_LANGUAGES = ["en", "es"]
@@ -237,7 +238,8 @@ def _guide_pages(project: Path = ROOT) -> list[str]:
 
 def make_glossary(rng: random.Random, count: int) -> list[dict]:
     """Entries with a two-word term, its plural and an acronym; every form unique."""
-    entries, used = [], set()
+    entries: list[dict] = []
+    used: set[str] = set()
     while len(entries) < count:
         words = [_word(rng) for _ in range(2)]
         term = " ".join(words)
@@ -370,6 +372,6 @@ def _word(rng: random.Random) -> str:
 if __name__ == "__main__":  # write one site to look at: python scripts/synthetic_site.py DEST [pages langs terms]
     import sys
 
-    numbers = [int(arg) for arg in sys.argv[2:5]]
-    made = make_site(Path(sys.argv[1]), Spec(*numbers))
+    pages, languages, terms = ([int(arg) for arg in sys.argv[2:5]] + [2, 50])[:3]
+    made = make_site(Path(sys.argv[1]), Spec(pages=pages, languages=languages, terms=terms))
     print(f"docs: {made.docs}\nfull: {made.config('full')}\nplain: {made.config('plain')}")

@@ -28,6 +28,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from iep_guide import states
 from iep_guide import translations as ts
@@ -57,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
 def status(project: Path) -> dict:
     """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None}}}"""
     site = Site(project)
-    languages = {}
+    languages: dict[str, dict] = {}
     for lang in site.translations:
-        result = ts.page_status(site.docs_dir, site.source, lang)
+        result: dict[str, Any] = ts.page_status(site.docs_dir, site.source, lang)
         result["glossary"] = ts.glossary_status(project, site.source, lang)
         languages[lang] = result
     return {"source": site.source, "languages": languages}
@@ -407,17 +408,17 @@ def _preview(project: Path, args) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    options = {"plugins": preview_plugins(project, args.code), "strict": False}
+    plugins = preview_plugins(project, args.code)
     config_file = str(project / "mkdocs.yml")
     if args.build:
-        config = load_config(config_file, site_dir=str(Path(args.build).resolve()), **options)
+        config = load_config(config_file, site_dir=str(Path(args.build).resolve()), plugins=plugins, strict=False)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build.build(config)
         finally:
             config.plugins.on_shutdown()
     else:
-        serve.serve(config_file, dev_addr=args.dev_addr, **options)
+        serve.serve(config_file, dev_addr=args.dev_addr, plugins=plugins, strict=False)
     return 0
 
 
@@ -447,7 +448,7 @@ class Site:
     def languages_in(text: str) -> list[str]:
         from mkdocs.utils.yaml import yaml_load
 
-        return [entry.get("locale") for entry in i18n_languages(yaml_load(text))]
+        return [str(entry.get("locale")) for entry in i18n_languages(yaml_load(text))]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -463,7 +464,8 @@ def _parser() -> argparse.ArgumentParser:
     status_command.add_argument("--lang", help="only this language")
     status_command.set_defaults(run=_status)
     mark_command = commands.add_parser("mark", help="mark pages or glossary entries as translated from the current English")
-    mark_command.add_argument("targets", nargs="+", metavar="PATH", help="es/page.md, data/glossary/es.yml or data/glossary/es.yml#id")
+    mark_command.add_argument("targets", nargs="+", metavar="PATH",
+                              help="es/page.md, data/glossary/es.yml or data/glossary/es.yml#id")
     mark_command.set_defaults(run=_mark)
     new_command = commands.add_parser("new-language", help="add a language")
     new_command.add_argument("code", help="a language code Material supports, like pt or vi")

@@ -23,6 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,7 +89,7 @@ def serve(directory: Path, timeout: float = 10.0) -> Iterator[str]:
 
 
 @contextmanager
-def playwright_session() -> Iterator[object]:
+def playwright_session() -> Iterator[Any]:
     """One Playwright driver; start several Chromium contexts from it with `chromium(session)`.
 
     Inside another session (e.g. the session-wide `browser_context` fixture) it yields that
@@ -110,7 +111,7 @@ _sessions: list = []  # the running Playwright driver, if any
 
 
 @contextmanager
-def chromium(session=None, user_data_dir: Path | None = None, **context_options) -> Iterator[object]:
+def chromium(session=None, user_data_dir: Path | None = None, **context_options) -> Iterator[Any]:
     """A Playwright browser context on Debian's Chromium, with a fresh profile.
 
     `session`: a `playwright_session()` to reuse (Playwright allows one per thread at a time);

@@ -47,7 +47,7 @@ def mark(html: str, **options) -> str:
     return html if result is None else result[0]
 
 
-def linked(html: str, **options) -> list[tuple[str, str]]:
+def linked(html: str, **options) -> list[tuple[str | None, str | None]]:
     return [(a.text, a.get("data-glossary-id")) for a in parse(mark(html, **options)).iter("a")]
 
 

@@ -20,7 +20,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from iep_tools.project import PROJECT_PARTS, ROOT, copy_parts, dump_config, load_config as read_settings
+from iep_tools.project import PROJECT_PARTS, ROOT, copy_parts, dump_config
+from iep_tools.project import load_config as read_settings
 
 __all__ = ["ROOT", "Build", "build", "copy_project", "make_project"]
 

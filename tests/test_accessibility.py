@@ -98,7 +98,7 @@ def page(browser_context, site_url, axe_script):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path, query", [("what-is-an-iep/", "evaluation"), ("es/what-is-an-iep/", "evaluación")])
+@pytest.mark.parametrize(("path", "query"), [("what-is-an-iep/", "evaluation"), ("es/what-is-an-iep/", "evaluación")])
 def test_search_with_results_has_no_axe_violations(page, site_url, path, query, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(site_url + path)

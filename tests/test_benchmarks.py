@@ -10,11 +10,11 @@ import sys
 
 import pytest
 
-from iep_tools import bench_build, page_weight
 from browser import playwright_session, require_browser
-from sitebuild import ROOT
+from iep_tools import bench_build, page_weight
 from iep_tools.project import page_paths
 from iep_tools.synthetic_site import Spec, make_site
+from sitebuild import ROOT
 
 
 @pytest.mark.browser

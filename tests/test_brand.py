@@ -66,7 +66,7 @@ def test_no_default_brand_string_is_left_in_the_output(rebranded):
     assert found == []
 
 
-@pytest.mark.parametrize("url, name, copyright", [
+@pytest.mark.parametrize(("url", "name", "copyright"), [
     ("", "Riverside Parent Network", "Riverside Parent Network, 2026"),
     ("team/", "Riverside Parent Network", "Riverside Parent Network, 2026"),
     ("es/", "Red de Padres de Riverside", "Red de Padres de Riverside, 2026"),
@@ -80,7 +80,7 @@ def test_new_brand_in_header_footer_and_title(rebranded, url, name, copyright):
     assert page.xpath("string(//meta[@property='og:site_name']/@content)") == name
 
 
-@pytest.mark.parametrize("url, name, tagline", [
+@pytest.mark.parametrize(("url", "name", "tagline"), [
     ("", "Riverside Parent Network", "Help for Riverside families"),
     ("es/", "Red de Padres de Riverside", "Ayuda para familias de Riverside"),
 ])

@@ -8,7 +8,7 @@ import yaml
 
 from iep_guide.glossary import data as glossary_data
 from iep_tools import readability, translations
-from sitebuild import ROOT, build
+from sitebuild import ROOT
 
 DOCS = ROOT / "docs"
 LANGUAGES = ["en", "es"]
@@ -65,7 +65,7 @@ def test_glossary_numbers_and_citations_match_across_languages(entry_id, part):
 
 def _translated_texts(data, path=""):
     """(where, English, Spanish) for each text of a YAML tree given in both languages."""
-    if isinstance(data, dict) and set(LANGUAGES) <= set(data) and all(isinstance(data[l], str) for l in LANGUAGES):
+    if isinstance(data, dict) and set(LANGUAGES) <= set(data) and all(isinstance(data[lang], str) for lang in LANGUAGES):
         yield path, data["en"], data["es"]
     elif isinstance(data, dict):
         for key, value in data.items():
@@ -158,7 +158,7 @@ def test_spanish_pages_address_the_reader_as_usted(name):
     assert found == []
 
 
-@pytest.mark.parametrize("name", TOPICS + ["index.md"])
+@pytest.mark.parametrize("name", [*TOPICS, "index.md"])
 def test_spanish_pages_expand_iep_on_first_use(name):
     text = FRONT_MATTER.sub("", (DOCS / "es" / name).read_text(encoding="utf-8"))
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))

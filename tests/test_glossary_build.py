@@ -97,7 +97,7 @@ def test_headings_and_toc_stay_plain(site):
     assert page.xpath('//nav[contains(@class, "md-nav--secondary")]//a[contains(@class, "glossary-term")]') == []
 
 
-@pytest.mark.parametrize("folder, definitions", [
+@pytest.mark.parametrize(("folder", "definitions"), [
     ("", ["A written plan for your child.", "Tests that show how your child learns."]),
     ("es/", ["Un plan escrito para su hijo.", "Pruebas que muestran cómo aprende su hijo."]),
 ])

@@ -14,8 +14,8 @@ import sys
 import pytest
 
 from browser import require
-from sitebuild import ROOT
 from iep_tools.project import page_paths
+from sitebuild import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -29,7 +29,8 @@ def test_nu_html_checker_finds_no_error(real_site):
     )
     output = (result.stdout + result.stderr).replace(f"file:{real_site.site}/", "")
     errors = [line for line in output.splitlines() if ": error:" in line or ": fatal:" in line]
-    assert errors == [] and result.returncode == 0, output
+    assert errors == [], output
+    assert result.returncode == 0, output
 
 
 @pytest.mark.browser  # needs the served site, not the browser: kept with the slow tests

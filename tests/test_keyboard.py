@@ -115,7 +115,7 @@ def test_every_tab_stop_is_on_screen_with_a_visible_focus_ring(page, site_url, w
 def tab_through(page, until: str, after: int = 0, limit: int = 400) -> list:
     """Press Tab until the focused element matches `until` (a JS predicate, tried from
     the stop numbered `after` on): each stop before it, with its FOCUS_STATE."""
-    stops = []
+    stops: list[tuple] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         element = focused(page)
@@ -141,7 +141,8 @@ def test_search_in_spanish_lists_spanish_pages(page, site_url):
     results = page.locator(".md-search-result__item > .md-search-result__link")
     results.first.wait_for()
     links = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert links and all(link.startswith(site_url + "es/") for link in links), links
+    assert links
+    assert all(link.startswith(site_url + "es/") for link in links), links
     page.keyboard.press("ArrowDown")  # Material: arrows move through the results
     target = focused(page).evaluate("element => element.href")
     page.keyboard.press("Enter")

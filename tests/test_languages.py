@@ -36,7 +36,7 @@ def test_strict_build_has_no_warnings(site):
     assert site.warnings == []
 
 
-@pytest.mark.parametrize("url, lang", [
+@pytest.mark.parametrize(("url", "lang"), [
     ("", "en"), ("topic/", "en"), ("404.html", "en"),
     ("es/", "es"), ("es/topic/", "es"), ("es/only-en/", "es"), ("es/404.html", "es"),
 ])
@@ -44,7 +44,7 @@ def test_html_lang_is_the_language_of_the_site(site, url, lang):
     assert site.page(url).get("lang") == lang
 
 
-@pytest.mark.parametrize("url, lang, target", [
+@pytest.mark.parametrize(("url", "lang", "target"), [
     ("topic/", "es", "es/topic/"),
     ("es/topic/", "en", "topic/"),
     ("", "es", "es/"),
@@ -133,7 +133,7 @@ def test_spanish_search_finds_spanish_pages_and_fallbacks(site):
     assert "Home" not in locations.values()
 
 
-@pytest.mark.parametrize("url, base", [("es/topic/", "es/"), ("es/", "es/"), ("topic/", "")])
+@pytest.mark.parametrize(("url", "base"), [("es/topic/", "es/"), ("es/", "es/"), ("topic/", "")])
 def test_search_base_points_at_the_language_index(site, url, base):
     config = json.loads(site.page(url).xpath("string(//script[@id='__config'])"))
     assert resolve(url, config["base"]) == base
@@ -170,8 +170,10 @@ def test_built_pages_load_nothing_from_other_hosts(site):
 
 def test_no_google_fonts_or_analytics(site):
     html = (site.site / "index.html").read_text(encoding="utf-8")
-    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
-    assert "googletagmanager" not in html and "gtag(" not in html
+    assert "fonts.googleapis" not in html
+    assert "fonts.gstatic" not in html
+    assert "googletagmanager" not in html
+    assert "gtag(" not in html
 
 
 def test_broken_link_fails_the_strict_build(tmp_path):
@@ -194,7 +196,7 @@ def test_link_to_missing_anchor_fails_the_strict_build(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("url, lang, target", [("404.html", "es", "/es/"), ("es/404.html", "en", "/")])
+@pytest.mark.parametrize(("url", "lang", "target"), [("404.html", "es", "/es/"), ("es/404.html", "en", "/")])
 def test_404_switcher_leads_to_each_language_home(site, url, lang, target):
     (link,) = site.page(url).xpath(f"//a[contains(@class, 'md-select__link')][@hreflang='{lang}']")
     assert link.get("href") == target

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from iep_tools import lighthouse_budget
 from browser import require
+from iep_tools import lighthouse_budget
 
 pytestmark = pytest.mark.browser
 RUNS = 7

@@ -143,7 +143,7 @@ def test_real_site_has_switcher_and_glossary_links_to_check(real_site):
 
 # -- helpers -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, normal", [
+@pytest.mark.parametrize(("path", "normal"), [
     ("/./", "/"), ("/es/a/../b/", "/es/b/"), ("/es/.", "/es/"), ("/es/a/..", "/es/"), ("/es/x.html", "/es/x.html"),
     ("/", "/"),
 ])
@@ -151,7 +151,7 @@ def test_normalize_keeps_directory_slash(path, normal):
     assert link_check._normalize(path) == normal
 
 
-@pytest.mark.parametrize("base, href", [
+@pytest.mark.parametrize(("base", "href"), [
     ("/iep/es/team/", ".."), ("/iep/es/team/", "../glossary/#fape"), ("/iep/", "./"), ("/iep/es/team/", "#who"),
     ("/iep/es/team/", ""), ("/iep/404.html", "es/"), ("/iep/es/404.html", "../assets/x.css?v=1"),
     ("/iep/es/team/", "/iep/es/"), ("/es/team/", "caf%C3%A9/#ni%C3%B1o"), ("/es/", "../../../x/"),
@@ -169,14 +169,15 @@ def test_links_to_other_sites_and_schemes_are_not_resolved(href):
     assert link_check._resolve("/es/team/", href) is None
 
 
-@pytest.mark.parametrize("url, page_url, relative", [
+@pytest.mark.parametrize(("url", "page_url", "relative"), [
     ("", "es/", "../"), ("es/topic/", "es/topic/", "./"), ("topic/", "./", "topic/"), ("topic/", "es/", "../topic/"),
 ])
 def test_relative_urls_end_with_a_slash(url, page_url, relative):
     assert link_check._relative(url, page_url, "") == relative
 
 
-@pytest.mark.parametrize("hreflang, lang, same", [("en", "en", True), ("en-US", "en", True), ("pt_BR", "pt-BR", True), ("es", "en", False)])
+@pytest.mark.parametrize(("hreflang", "lang", "same"),
+                         [("en", "en", True), ("en-US", "en", True), ("pt_BR", "pt-BR", True), ("es", "en", False)])
 def test_hreflang_compares_primary_language(hreflang, lang, same):
     assert (link_check._primary(hreflang) == link_check._primary(lang)) is same
 

@@ -23,7 +23,7 @@ def test_pages_are_files_not_folders(offline):
     assert "team.html" in links
 
 
-@pytest.mark.parametrize("folder, lang", [("", "en"), ("es/", "es")])
+@pytest.mark.parametrize(("folder", "lang"), [("", "en"), ("es/", "es")])
 def test_each_language_has_an_inline_search_index(offline, folder, lang):
     script = (offline.site / folder / "search/search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = {")

@@ -30,21 +30,22 @@ ENGLISH = {
 }
 
 
-@pytest.mark.parametrize("word, count", SPANISH.items())
+@pytest.mark.parametrize(("word", "count"), SPANISH.items())
 def test_spanish_syllables(word, count):
     assert syllables.word_syllables(word, "es") == count
 
 
-@pytest.mark.parametrize("word, count", ENGLISH.items())
+@pytest.mark.parametrize(("word", "count"), ENGLISH.items())
 def test_english_syllables(word, count):
     assert syllables.word_syllables(word, "en") == count
 
 
 def test_the_lists_are_long_enough():
-    assert len(SPANISH) >= 40 and len(ENGLISH) >= 30
+    assert len(SPANISH) >= 40
+    assert len(ENGLISH) >= 30
 
 
-@pytest.mark.parametrize("lang, number, count", [
+@pytest.mark.parametrize(("lang", "number", "count"), [
     ("es", "3", 1), ("es", "16", 3), ("es", "21", 3), ("es", "34", 5), ("es", "60", 3), ("es", "504", 5),
     ("en", "3", 1), ("en", "16", 2), ("en", "21", 3), ("en", "60", 2), ("en", "504", 4),
 ])

@@ -7,8 +7,8 @@ import struct
 
 import pytest
 
-from iep_tools import screenshots
 from browser import playwright_session, require_browser
+from iep_tools import screenshots
 
 pytestmark = pytest.mark.browser
 

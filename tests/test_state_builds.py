@@ -32,7 +32,9 @@ def test_the_profile_builds_strictly_without_a_warning(sites, profile):
 @pytest.mark.parametrize("url", ["", "process/", "es/process/", "team/", "es/what-is-an-iep/", "esy/", "glossary/"])
 def test_no_variable_or_placeholder_is_left(sites, profile, url):
     text = sites[profile].text(url)
-    assert "{{" not in text and "}}" not in text and "_days" not in text
+    assert "{{" not in text
+    assert "}}" not in text
+    assert "_days" not in text
 
 
 def test_massachusetts_states_the_30_and_45_school_working_day_timelines(sites):
@@ -44,9 +46,10 @@ def test_massachusetts_states_the_30_and_45_school_working_day_timelines(sites):
     assert "La escuela debe terminar la evaluación dentro de 30 días hábiles escolares" in spanish
 
 
-@pytest.mark.parametrize("url, sentence", [
+@pytest.mark.parametrize(("url", "sentence"), [
     ("what-is-an-iep/", "In Massachusetts, the school must get your written answer to each new IEP before it carries it out."),
-    ("es/what-is-an-iep/", "En Massachusetts, la escuela debe recibir su respuesta por escrito a cada IEP nuevo antes de ponerlo en práctica."),
+    ("es/what-is-an-iep/",
+     "En Massachusetts, la escuela debe recibir su respuesta por escrito a cada IEP nuevo antes de ponerlo en práctica."),
 ])
 def test_massachusetts_states_the_consent_to_each_iep(sites, url, sentence):
     assert sentence in sites["massachusetts"].text(url)
@@ -55,7 +58,7 @@ def test_massachusetts_states_the_consent_to_each_iep(sites, url, sentence):
         "what-is-an-iep/")
 
 
-@pytest.mark.parametrize("profile, phrase", [
+@pytest.mark.parametrize(("profile", "phrase"), [
     ("federal", "This planning must start by age 16."), ("massachusetts", "This planning must start by age 14."),
     ("texas", "This planning must start by age 14."), ("new-york", "This planning must start by age 15."),
     ("illinois", "This planning must start by age 14½."),
@@ -64,7 +67,7 @@ def test_the_transition_age_comes_from_the_profile(sites, profile, phrase):
     assert phrase in sites[profile].text("team/")
 
 
-@pytest.mark.parametrize("profile, limit", [("federal", "2 years"), ("texas", "2 years")])
+@pytest.mark.parametrize(("profile", "limit"), [("federal", "2 years"), ("texas", "2 years")])
 def test_the_due_process_limit_in_the_glossary_comes_from_the_profile(sites, profile, limit):
     entry = sites[profile].text("glossary/", "//dfn[@id='due-process']/../following-sibling::dd[1]")
     assert f"you must ask for it within {limit} of when you knew" in entry

@@ -237,7 +237,8 @@ def test_new_language_adds_three_lines_to_mkdocs_yml(project):
 def test_language_lunr_lacks_searches_without_stemming(project):
     assert run(project, "new-language", "sl") == 0
     strings = (project / "overrides" / "partials" / "strings" / "sl.html").read_text(encoding="utf-8")
-    assert '"search.config.lang": "en"' in strings and '"search.config.pipeline": "trimmer"' in strings
+    assert '"search.config.lang": "en"' in strings
+    assert '"search.config.pipeline": "trimmer"' in strings
     assert "sl" not in translations.lunr_languages()
 
 

@@ -187,16 +187,23 @@ def _language(key: str, languages: list[str]) -> str | None:
 def _check_contrast(doc: d.Document, colors: dict[str, str]) -> None:
     ratio = contrast(WHITE, colors["primary"])
     if ratio < MIN_CONTRAST:
-        node = doc.root.value["colors"].value["primary"]
+        node = _node(doc, "colors").value["primary"]
         doc.problem(node, f"white text on {colors['primary']} has a contrast of {ratio:.2f}:1, below the "
                           f"{MIN_CONTRAST}:1 that WCAG AA requires. Choose a darker colour.")
+
+
+def _node(doc: d.Document, key: str) -> d.Node:
+    """A top-level key's node, once the file is read and checked (so the key is there)."""
+    assert doc.root is not None
+    assert isinstance(doc.root.value, dict)
+    return doc.root.value[key]
 
 
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF8", b"\x00\x00\x01\x00")
 
 
 def _check_image(doc: d.Document, key: str, target: Path, written: str) -> None:
-    node = doc.root.value[key]
+    node = _node(doc, key)
     if not target.is_file():
         folder = target.parent
         present = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []

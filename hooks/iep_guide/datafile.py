@@ -329,7 +329,7 @@ class Localized(Field):
     def convert(self, node, doc):
         if node.kind != "map" or not _looks_like_languages(node.value):
             value = self.item.convert(node, doc)
-            return {lang: value for lang in self.languages}
+            return dict.fromkeys(self.languages, value)
         result = {}
         for lang, child in node.value.items():
             if lang not in self.languages:
@@ -358,12 +358,12 @@ def _node(node: yaml.Node, path: tuple[str, ...], doc: Document) -> Node:
                 doc.problem(None, f"is given twice, on lines {children[key].line} and {key_node.start_mark.line + 1}. "
                                   f"Keep one.", key=_join(path, key), line=key_node.start_mark.line + 1)
                 continue
-            child = _node(value_node, path + (key,), doc)
+            child = _node(value_node, (*path, key), doc)
             child.line = key_node.start_mark.line + 1
             children[key] = child
         return Node(children, "map", line, path)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_node(item, path + (str(index),), doc) for index, item in enumerate(node.value)],
+        return Node([_node(item, (*path, str(index)), doc) for index, item in enumerate(node.value)],
                     "list", line, path)
     kind = _TAGS.get(node.tag, "text")
     value = node.value if kind == "text" else yaml.safe_load(node.value)
@@ -402,7 +402,7 @@ def _looks_like_languages(mapping: dict) -> bool:
 
 
 def _join(path: tuple[str, ...], key: str) -> str:
-    return ".".join(path + (key,))
+    return ".".join((*path, key))
 
 
 def _under(node: Node) -> str:

@@ -203,6 +203,7 @@ def _profile(profile_id: str, root: Path, langs: tuple[str, ...], federal: Profi
         doc.check()
     except d.DataError as error:
         raise ProfileError(str(error)) from None
+    assert values is not None  # doc.check() raised otherwise
     return Profile(profile_id, rel, values["name"], values["values"])
 
 
@@ -218,7 +219,8 @@ class _Entry(d.Field):
 
     def __post_init__(self) -> None:
         self.extras = {
-            name: (d.Boolean() if choices == ("bool",) else d.Choice(choices) if choices else d.Localized(d.Text(), self.langs, every_language=True))
+            name: (d.Boolean() if choices == ("bool",) else d.Choice(choices) if choices
+                   else d.Localized(d.Text(), self.langs, every_language=True))
             for name, choices in self.spec.extra
         }
 
@@ -237,7 +239,7 @@ class _Entry(d.Field):
             doc.problem(node, f"gives both same_as_federal: true and {', '.join(given)}. Keep one: the state's own "
                               f"value, or same_as_federal with the state rule that confirms it.")
             return None
-        if follows:
+        if follows and self.federal is not None:  # same_as_federal is a setting of state profiles only
             rule = self.federal.rules[self.key]
             return Rule(self.key, rule.value, rule.extra, values["source"], values["confirmed"], True, node.line)
         missing = [name for name in ("value", *self.extras) if values.get(name) is None
@@ -308,8 +310,8 @@ def _texts(root: Path, lang: str, default: str) -> dict:
     return values
 
 
-def _all(names, field_: d.Field = d.Text()) -> d.Record:
-    return d.Record({name: field_ for name in names}, required=frozenset(names), what="key")
+def _all(names, field_: d.Field | None = None) -> d.Record:
+    return d.Record(dict.fromkeys(names, field_ or d.Text()), required=frozenset(names), what="key")
 
 
 _UNIT_WORDS = _all(("one", "other"))

@@ -145,4 +145,5 @@ def switcher(config: MkDocsConfig) -> list[dict]:
 
 def reset_switcher(config: MkDocsConfig) -> None:
     """The switcher with each language's home page (for a page that is no page, like 404)."""
-    config.extra.alternate = deepcopy(plugin(config).extra_alternate)
+    # static-i18n sets it as an attribute of MkDocs' `extra` (a LegacyConfig), as Material reads it.
+    config.extra.alternate = deepcopy(plugin(config).extra_alternate)  # type: ignore[attr-defined]

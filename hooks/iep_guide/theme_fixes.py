@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +34,7 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 def start_language(state: BuildState, env: Environment, config: MkDocsConfig) -> None:
     """The search dialog's name in the language built (the theme's language is that one)."""
     language = state.current
-    strings = env.get_template("partials/language.html").make_module({"config": config})
+    strings: Any = env.get_template("partials/language.html").make_module({"config": config})  # its macros
     label = str(strings.t("search.label")).strip()
     language.search_dialog = SEARCH_DIALOG.replace('role="dialog">', f'role="dialog" aria-label="{escape(label)}">')
 

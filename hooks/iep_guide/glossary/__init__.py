@@ -15,12 +15,12 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import replace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-from dataclasses import replace
 
 from .. import static_i18n, variables
 from ..state import BuildState
@@ -48,10 +48,15 @@ def _filled(glossary: data.Glossary, state: BuildState) -> data.Glossary:
 
     entries = {}
     for entry_id, entry in glossary.entries.items():
-        short = variables.fill(entry.short, state, glossary.lang, lambda _: where(entry))
-        long = variables.fill(entry.long, state, glossary.lang, lambda _: where(entry)) if entry.long else None
+        at = _at(where(entry))
+        short = variables.fill(entry.short, state, glossary.lang, at)
+        long = variables.fill(entry.long, state, glossary.lang, at) if entry.long else None
         entries[entry_id] = replace(entry, short=short, long=long)
     return replace(glossary, entries=entries)
+
+
+def _at(where: str) -> Callable[[int], str]:
+    return lambda _offset: where
 
 
 def start_language(state: BuildState, config: MkDocsConfig, files: Files) -> None:

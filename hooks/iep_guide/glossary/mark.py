@@ -21,8 +21,9 @@ from .match import LINK_CLASS, Matcher
 
 # Elements whose text is never marked (their whole subtree).
 SKIP_TAGS = frozenset(
-    "h1 h2 h3 h4 h5 h6 a code pre kbd samp var abbr dfn button summary label select option "
-    "textarea script style svg math template noscript title iframe object".split()
+    ["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "var", "abbr", "dfn", "button", "summary",
+     "label", "select", "option", "textarea", "script", "style", "svg", "math", "template", "noscript", "title", "iframe",
+     "object"]
 )
 # Elements with one of these classes are skipped too (`no-glossary` lets authors opt out).
 SKIP_CLASSES = frozenset({"no-glossary", "glossary-entries", "glossary-tips", "headerlink"})
@@ -167,4 +168,4 @@ def _skipped(element: ET.Element) -> bool:
     if element.tag.lower() in SKIP_TAGS:
         return True
     classes = element.get("class")
-    return bool(classes) and not SKIP_CLASSES.isdisjoint(classes.split())
+    return classes is not None and not SKIP_CLASSES.isdisjoint(classes.split())

@@ -180,7 +180,7 @@ def _check(records: LinkRecords, page: _Page, link: _Link, root: str, site: Path
             return []  # a file: an image, the sitemap, a search index
         hint = _guess_page(records, page, rel, raw_fragment)
         return [(("missing", built), f"the target '{rel or './'}' is not a page or file of the built site.{hint}")]
-    problems = []
+    problems: list[tuple[tuple, str]] = []
     if fragment and fragment not in target.ids:
         guess = difflib.get_close_matches(fragment, sorted(target.ids), n=1)
         hint = f" Did you mean '{_with_fragment(link.written, guess[0])}'?" if guess else ""
@@ -222,10 +222,12 @@ def _guess_page(records: LinkRecords, page: _Page, rel: str, fragment: str) -> s
 
 
 def _not_found(src_uri: str, link: Written) -> str:
-    hint = f" Did you mean '{link.target.suggestion}'?" if link.target.suggestion else ""
+    target = link.target
+    assert target is not None  # a link into another language's folder
+    hint = f" Did you mean '{target.suggestion}'?" if target.suggestion else ""
     return (
         f"Doc file '{src_uri}' contains a link '{link.written}', but the target "
-        f"'{link.target.src_uri}' is not found among documentation files.{hint}"
+        f"'{target.src_uri}' is not found among documentation files.{hint}"
     )
 
 

@@ -10,6 +10,7 @@ check.py can name it in its messages.
 from __future__ import annotations
 
 import posixpath
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -106,7 +107,7 @@ class _HideOtherLanguages(Treeprocessor):
     def __init__(self, md: Markdown, extension: MarkdownLinks) -> None:
         super().__init__(md)
         self.extension = extension
-        self.seen: list[tuple[object, Written]] = []
+        self.seen: list[tuple[ET.Element, Written]] = []
 
     def run(self, root) -> None:
         self.seen = []
