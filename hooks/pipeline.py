@@ -23,7 +23,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from iep_guide import brand, glossary, languages, offline, options, state, states, static_i18n, theme_fixes, variables
+from iep_guide import (
+    brand,
+    glossary,
+    languages,
+    offline,
+    options,
+    per_language,
+    state,
+    states,
+    static_i18n,
+    theme_fixes,
+    variables,
+)
 from iep_guide.datafile import DataError
 from iep_guide.glossary.mark import GlossaryExtension
 from iep_guide.links.check import LinkRecords
@@ -61,6 +73,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     build = state.of(config)
     env.bytecode_cache = build.templates
     theme_fixes.start_language(build, env, config)
+    per_language.start_language(env, config)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

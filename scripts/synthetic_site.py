@@ -14,7 +14,8 @@ Two sources of pages:
 - "synthetic": invented text, described below, with a glossary of `terms` entries and up
   to six languages.
 
-Both configurations read the same docs/ folder. Pages are about 1,500 words: a title,
+Both configurations read the same pages: for "guide", plain Material reads a copy with the
+state and brand variables written in (docs-filled/), so both render the same text. Pages are about 1,500 words: a title,
 sections with explicit heading ids, lists, a table, links to other pages' headings, inline
 and indented code, admonitions, a collapsible block, glossary terms (about 4 % of the words)
 and a project variable. Pages sit in sections of ten (`topic-XX/part-YY/page-ZZZZ.md`), so
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import posixpath
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,8 +221,29 @@ def _guide_site(root: Path, spec: Spec, project: Path) -> Site:
     settings.pop("nav", None)
     settings["docs_dir"] = "../docs"
     dump_config(settings, full / "mkdocs.yml")
-    plain = plain_project(root / "plain", "../docs", project)
+    _write_filled(docs, root / "docs-filled", project)
+    plain = plain_project(root / "plain", "../docs-filled", project)
     return Site(spec, root, docs, full, plain)
+
+
+def _write_filled(docs: Path, dest: Path, project: Path) -> None:
+    """The guide's pages with each `{{ state.* }}` and `{{ brand.* }}` written in, as the
+    full build fills them (federal profile, the project's brand): plain Material then
+    renders the same text, so the ratio measures the project's work, not the extra words."""
+    from iep_guide import brand, states, variables
+
+    profile = states.load("federal", project, list(GUIDE_LANGUAGES))
+    organization = brand.load(project / "brand.yml", list(GUIDE_LANGUAGES))
+    for path in sorted(docs.rglob("*.md")):
+        lang = path.relative_to(docs).parts[0]
+        values = variables.brand_values(organization, lang)
+
+        def value(match: re.Match, lang: str = lang, values: dict = values) -> str:
+            return variables.lookup(match.group(1), profile, lang, values) or ""
+
+        text = variables.VARIABLE.sub(value, path.read_text(encoding="utf-8"))
+        (dest / path.relative_to(docs)).parent.mkdir(parents=True, exist_ok=True)
+        (dest / path.relative_to(docs)).write_text(text, encoding="utf-8")
 
 
 def _guide_root_pages(project: Path = ROOT) -> list[str]:

@@ -121,7 +121,8 @@ def _read(output: bytes, markdown_links: list[Written], parser) -> tuple[set[str
     """A written page's element ids, and its links: those in its content (Material's
     <article>), each matched with the Markdown link that wrote it if any, then the
     template's."""
-    tree = etree.fromstring(_without_navigation(output), parser)
+    body = output.find(b"<body")  # the head has no link to check, and no id a link could target
+    tree = etree.fromstring(_without_navigation(output[body:] if body != -1 else output), parser)
     ids = set(_IDS(tree))
     links = []
     written: dict[str, list[Written]] = {}

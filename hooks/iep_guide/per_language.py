@@ -1,0 +1,20 @@
+"""Parts of the page that are the same on every page of a language, rendered once when
+the language's build starts instead of on each page.
+
+- `iep_contact_bar`: partials/brand-contact-bar.html, how to reach the organization
+  (from brand.yml), above the footer. main.html writes it where the partial was included;
+  a fork that overrides the partial changes it as before.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+
+CONTACT_BAR = "partials/brand-contact-bar.html"
+
+
+def start_language(env: Environment, config: MkDocsConfig) -> None:
+    strings = env.get_template("partials/language.html").make_module({"config": config})
+    env.globals["iep_contact_bar"] = Markup(env.get_template(CONTACT_BAR).render(config=config, lang=strings))
