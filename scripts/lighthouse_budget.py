@@ -3,15 +3,20 @@
     python scripts/lighthouse_budget.py                   # serves site/ (mkdocs build first)
     python scripts/lighthouse_budget.py --url http://127.0.0.1:8000/   # a site already served
     python scripts/lighthouse_budget.py --save artifacts/lighthouse    # keep the JSON reports
+    python scripts/lighthouse_budget.py --runs 5          # the median performance score of 5 runs
 
 Runs the pinned Lighthouse (npm ci installs it into node_modules/) with its default mobile
-preset (a mid-range phone, slow 4G, CPU slowed down 4 times) in Debian's Chromium, offline,
-three times a page, and takes the median of each category score: performance varies by a
-few points from run to run. Prints every score and exits 1 when a median is below budget:
-accessibility, SEO and best practices 100, performance 98. The site is served as a static
-host serves it, compressed (scripts/serve_site.py).
-"""
+preset (a mid-range phone, slow 4G, CPU slowed down 4 times) in Debian's Chromium, offline.
+The site is served as a static host serves it, compressed (scripts/serve_site.py).
 
+What is gated, so the script exits 1 when it fails, is what gives the same answer on every
+run: accessibility, SEO and best practices must score 100, and the audits in PASS_AUDITS
+must pass (an audit Lighthouse could not run fails too). The performance score is printed
+with its metrics and kept in the reports, never gated: it depends on how busy the machine
+is (one page scored 100, 96, 96, 100, 100, 99 and 100 in seven runs). What the project
+controls about speed is gated exactly by scripts/page_weight.py: bytes, requests, and no
+render-blocking script. BENCHMARKS.md records the median performance score.
+"""
 from __future__ import annotations
 
 import argparse
@@ -28,9 +33,14 @@ from iep_tools.serve_site import serving
 ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+GATED = {"accessibility": 100, "best-practices": 100, "seo": 100}
+CATEGORIES = ["performance", *GATED]
+# Audits whose result does not depend on timing: they pass or they do not.
+PASS_AUDITS = ["uses-text-compression", "unminified-css", "unminified-javascript", "duplicated-javascript",
+               "font-display", "third-party-summary"]
+METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+           "speed-index"]
 PAGES = ["", "what-is-an-iep/", "es/", "es/what-is-an-iep/"]
-RUNS = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,25 +49,26 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--site", type=Path, default=ROOT / "site", help="a built site to serve (default: site/)")
     where.add_argument("--url", help="the base URL of a site already served, ending in /")
     parser.add_argument("--pages", nargs="+", default=PAGES, help="URL paths under the base URL")
-    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--runs", type=int, default=1, help="runs a page, for the median performance score")
     parser.add_argument("--save", type=Path, help="a folder for the JSON reports")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run 'npm ci' first.", file=sys.stderr)
         return 2
     if args.url:
-        return check(args.url, args.pages, args.runs, args.save)
+        return check(args.url, args.pages, args.save, args.runs)
     if not (args.site / "index.html").is_file():
         print(f"{args.site} has no index.html: build the site first (mkdocs build).", file=sys.stderr)
         return 2
     with serving(args.site) as url:
-        return check(url, args.pages, args.runs, args.save)
+        return check(url, args.pages, args.save, args.runs)
 
 
-def check(base_url: str, pages: list[str], runs: int, save: Path | None) -> int:
-    print(f"Lighthouse, mobile preset, median of {runs} runs; budget: "
-          + ", ".join(f"{name} {score}" for name, score in BUDGET.items()))
-    over_budget = []
+def check(base_url: str, pages: list[str], save: Path | None, runs: int = 1) -> int:
+    """Run Lighthouse on each page; print the results; 0 when every gate passes."""
+    print("Lighthouse, mobile preset; gated: " + ", ".join(f"{name} {score}" for name, score in GATED.items())
+          + f", and the audits {', '.join(PASS_AUDITS)}; performance reported, not gated")
+    problems = []
     for path in pages:
         reports = [run(base_url + path) for _ in range(runs)]
         if save:
@@ -65,28 +76,47 @@ def check(base_url: str, pages: list[str], runs: int, save: Path | None) -> int:
             for number, report in enumerate(reports, 1):
                 name = (path.strip("/").replace("/", "-") or "home") + f"-{number}.json"
                 (save / name).write_text(json.dumps(report), encoding="utf-8")
-        medians = {}
-        for category, budget in BUDGET.items():
-            scores = [score(report, category) for report in reports]
-            medians[category] = statistics.median(scores)
-            mark = "ok" if medians[category] >= budget else f"BELOW {budget}"
-            print(f"  /{path:<22} {category:<15} {medians[category]:>5g}  runs {scores}  {mark}")
-            if medians[category] < budget:
-                over_budget.append((path, category, failing_audits(reports, category)))
-    for path, category, audits in over_budget:
-        print(f"/{path} {category}: " + ("; ".join(audits) or "no single audit fails"))
-    if over_budget:
-        print(f"Over budget: {len(over_budget)} score(s).")
+        performance = [score(report, "performance") for report in reports]
+        print(f"  /{path:<22} performance {statistics.median(performance):g} (runs {performance}; "
+              + ", ".join(f"{metric} {reports[0]['audits'][metric].get('displayValue', '?')}" for metric in METRICS)
+              + ")")
+        for report in reports:
+            problems += [f"/{path}: {problem}" for problem in gate(report)]
+        for category in GATED:
+            print(f"  /{path:<22} {category:<15} {[score(report, category) for report in reports]}")
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"Over budget: {len(problems)} problem(s).")
         return 1
     print("Within budget.")
     return 0
+
+
+def gate(report: dict) -> list[str]:
+    """What fails in one report: a gated category below its score, or an audit that fails."""
+    problems = []
+    for category, budget in GATED.items():
+        value = score(report, category)
+        if value < budget:
+            problems.append(f"{category} {value:g}, below {budget}: " + ("; ".join(failing_audits(report, category))
+                                                                          or "no single audit fails"))
+    for audit_id in PASS_AUDITS:
+        audit = report["audits"].get(audit_id)
+        if audit is None:
+            problems.append(f"Lighthouse has no audit '{audit_id}': update PASS_AUDITS for this version")
+        elif audit["scoreDisplayMode"] == "error":
+            problems.append(f"audit {audit_id} could not run: {audit.get('errorMessage')}")
+        elif audit["scoreDisplayMode"] != "notApplicable" and audit["score"] != 1:
+            problems.append(f"audit {audit_id} fails: {audit.get('displayValue') or audit['score']}")
+    return problems
 
 
 def run(url: str) -> dict:
     """One Lighthouse run of `url`: its JSON report."""
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-        "--only-categories=" + ",".join(BUDGET),
+        "--only-categories=" + ",".join(CATEGORIES),
         "--disable-full-page-screenshot",  # not scored; saves a second a run
         "--chrome-flags=" + " ".join(f'"{flag}"' if " " in flag else flag for flag in chromium.FLAGS),
     ]
@@ -105,16 +135,14 @@ def score(report: dict, category: str) -> float:
     return round(value * 100) if value is not None else 0
 
 
-def failing_audits(reports: list[dict], category: str) -> list[str]:
-    """The weighted audits of a category that lose points in any run, with their values."""
-    failing: dict[str, list] = {}
-    for report in reports:
-        for ref in report["categories"][category]["auditRefs"]:
-            audit = report["audits"][ref["id"]]
-            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                value = audit.get("displayValue") or f"score {audit['score']}"
-                failing.setdefault(ref["id"], []).append(str(value))
-    return [f"{name} ({', '.join(values)})" for name, values in failing.items()]
+def failing_audits(report: dict, category: str) -> list[str]:
+    """The weighted audits of a category that lose points, with their values."""
+    failing = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+            failing.append(f"{ref['id']} ({audit.get('displayValue') or 'score ' + str(audit['score'])})")
+    return failing
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
     python scripts/page_weight.py                      # build both sites, load every page in Chromium
     python scripts/page_weight.py --site site/         # measure a site already built
-    python scripts/page_weight.py --method html        # no browser: read the HTML and CSS instead
 
 Builds the project (strict) and plain mkdocs-material + mkdocs-static-i18n with the same
 pages (scripts/synthetic_site.py's `plain_config`: the project's mkdocs.yml without its
@@ -16,11 +15,13 @@ language, the table shows the heaviest page of the type.
 Budget (the exit status is 1 when any is over):
 - every page <= 100 KB gzip-compressed in total, and <= 12 requests on first load;
 - each language's home page no heavier than plain Material's, uncompressed and gzip;
-- no request leaves the site's own host.
+- no request leaves the site's own host;
+- nothing render-blocking but stylesheets: every script in <head> that loads a file is
+  `defer` or `async`, and the stylesheets in <head> add at most 4 KB gzip to plain
+  Material's (what Lighthouse's render-blocking audit looks at, checked exactly).
 
---method html reads the page instead of loading it: stylesheets, icons, scripts, images,
-the CSS url()s and @imports they pull in, and Material's search worker (which its script
-always starts); it cannot see what scripts fetch (search index, language stemmers).
+It needs Chromium (scripts/test.sh installs it): reading the HTML alone cannot see what
+scripts fetch, such as the search index, which is where plain Material is heaviest.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import argparse
 import json
 import mimetypes
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -47,9 +47,9 @@ from iep_tools.synthetic_site import plain_project
 
 MAX_GZIP = 100 * 1024
 MAX_REQUESTS = 12
+MAX_EXTRA_BLOCKING_CSS = 4 * 1024  # gzip bytes of render-blocking CSS beyond plain Material's
 PAGE_TYPES = ("home", "topic", "glossary", "404")
 KINDS = ("html", "css", "js", "image", "font", "data", "other")
-_CSS_URL = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)|url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
 @dataclass
@@ -69,6 +69,13 @@ class PageLoad:
     lang: str
     type: str
     requests: list[Request] = field(default_factory=list)
+    blocking_scripts: list[str] = field(default_factory=list)  # scripts in <head> without defer/async
+    blocking_css: list[str] = field(default_factory=list)  # stylesheets in <head>: site paths
+
+    @property
+    def blocking_css_gzip(self) -> int:
+        wanted = set(self.blocking_css)
+        return sum(r.gzip for r in self.requests if r.path in wanted)
 
     @property
     def size(self) -> int:
@@ -90,16 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="the project's built site (default: build it)")
     parser.add_argument("--plain-site", type=Path, help="plain Material's built site (default: build it)")
-    parser.add_argument("--method", choices=("browser", "html", "auto"), default="auto",
-                        help="load pages in Chromium, or read their HTML (auto: the browser when installed)")
     parser.add_argument("--json", type=Path, help="also write every page's requests to this file")
     args = parser.parse_args(argv)
-    method = resolve_method(args.method)
     with tempfile.TemporaryDirectory(prefix="page-weight-") as tmp:
         site = args.site or build_project(Path(tmp) / "project")
         plain = args.plain_site or build_plain(Path(tmp) / "plain")
-        loads = measure(site, "project", method) + measure(plain, "plain", method)
-    print(f"Page weight on first load ({method}; KB = 1,024 bytes of response bodies; gzip as a static host serves):\n")
+        loads = measure(site, "project") + measure(plain, "plain")
+    print("Page weight on first load (Chromium; KB = 1,024 bytes of response bodies; gzip as a static host serves):\n")
     print(table(loads))
     print()
     problems = check_budget(loads)
@@ -140,16 +144,6 @@ def _build(config: Path, site: Path, strict: bool) -> Path:
 # Measuring
 
 
-def resolve_method(method: str) -> str:
-    if method != "auto":
-        return method
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "html"
-    return "browser" if chromium.executable() else "html"
-
-
 def pages(site: Path) -> list[tuple[str, str, str]]:
     """(url path, language, page type) of every page of a built site."""
     found = []
@@ -172,20 +166,18 @@ def _page_type(url_path: str, lang: str) -> str:
     return "glossary" if name == "glossary" else "topic"
 
 
-def measure(site: Path, label: str, method: str = "browser", playwright=None) -> list[PageLoad]:
+def measure(site: Path, label: str, playwright=None) -> list[PageLoad]:
     """Load every page of `site` on an empty cache; their requests, with sizes.
 
     `playwright`: a running Playwright to use (one per thread); without it, its own."""
     loads = [PageLoad(label, url_path, lang, kind) for url_path, lang, kind in pages(site)]
-    if method == "html":
-        for load in loads:
-            load.requests = _requests_from_html(site, load.url_path)
-        return loads
+    for load in loads:
+        load.blocking_scripts, load.blocking_css = render_blocking(site, load.url_path)
     if playwright is None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as own:
-            return measure(site, label, method, own)
+            return measure(site, label, own)
     with serve_site.serving(site) as base_url:
         browser = playwright.chromium.launch(executable_path=chromium.executable(), args=chromium.FLAGS)
         try:
@@ -194,6 +186,29 @@ def measure(site: Path, label: str, method: str = "browser", playwright=None) ->
         finally:
             browser.close()
     return loads
+
+
+def render_blocking(site: Path, url_path: str, base: str = "http://site/") -> tuple[list[str], list[str]]:
+    """The scripts and the stylesheets in a page's <head> that hold back its first paint,
+    as site paths ('assets/stylesheets/site.css'); another host's, as its URL."""
+    page = _file(site, url_path)
+    if page is None:
+        raise FileNotFoundError(f"{site}: no page at '{url_path}'")
+    page_url = urljoin(base, url_path)
+    head = lxml_html.fromstring(page.read_bytes()).find("head")
+    scripts, styles = [], []
+    for element in head.iter("script", "link") if head is not None else []:
+        if element.tag == "script" and element.get("src") and element.get("type") != "module" \
+                and element.get("defer") is None and element.get("async") is None:
+            scripts.append(_site_path(urljoin(page_url, element.get("src")), base))
+        elif element.tag == "link" and "stylesheet" in (element.get("rel") or "").lower().split() \
+                and element.get("media") in (None, "all", "screen") and element.get("href"):
+            styles.append(_site_path(urljoin(page_url, element.get("href")), base))
+    return scripts, styles
+
+
+def _site_path(url: str, base: str) -> str:
+    return unquote(urlsplit(url).path).lstrip("/") if url.startswith(base) else url
 
 
 def _requests_in_browser(browser, base_url: str, site: Path, url_path: str) -> list[Request]:
@@ -214,43 +229,6 @@ def _requests_in_browser(browser, base_url: str, site: Path, url_path: str) -> l
         if parts.scheme in ("data", "blob", "about"):
             continue
         requests.append(_sized(site, url, unquote(parts.path).lstrip("/") if parts.netloc == host else None))
-    return requests
-
-
-def _requests_from_html(site: Path, url_path: str) -> list[Request]:
-    """What the HTML and CSS of a page make a browser load, plus Material's search worker."""
-    base = "http://site/"
-    page_url = urljoin(base, url_path)
-    wanted = [page_url]
-    page = _file(site, url_path)
-    if page is None:
-        raise FileNotFoundError(f"{site}: no page at '{url_path}'")
-    tree = lxml_html.fromstring(page.read_bytes())
-    for element in tree.iter("link", "script", "img"):
-        rel = (element.get("rel") or "").lower().split()
-        if element.tag == "link" and ("stylesheet" in rel or "icon" in rel) and element.get("href"):
-            wanted.append(urljoin(page_url, element.get("href")))
-        elif element.tag in ("script", "img") and element.get("src"):
-            wanted.append(urljoin(page_url, element.get("src")))
-    config = tree.find(".//script[@id='__config']")
-    if config is not None and config.text:
-        worker = json.loads(config.text).get("search")
-        if worker:
-            wanted.append(urljoin(page_url, worker))
-    requests, index = [], 0
-    while index < len(wanted):
-        url = wanted[index]
-        index += 1
-        if url in wanted[: index - 1] or url.startswith("data:"):
-            continue
-        local = url.startswith(base)
-        request = _sized(site, url, unquote(urlsplit(url).path).lstrip("/") if local else None)
-        requests.append(request)
-        stylesheet = _file(site, request.path) if local and request.path and request.kind == "css" else None
-        if stylesheet is not None and request.status == 200:
-            text = stylesheet.read_text(encoding="utf-8", errors="replace")
-            for match in _CSS_URL.finditer(text):
-                wanted.append(urljoin(url, match.group(1) or match.group(2)))
     return requests
 
 
@@ -339,6 +317,13 @@ def check_budget(loads: list[PageLoad]) -> list[str]:
         for request in load.requests:
             if request.status == 404:
                 problems.append(f"{name}: requests /{request.path}, which the site does not have")
+        for url in load.blocking_scripts:
+            problems.append(f"{name}: the script {url} in <head> blocks the first paint; add defer")
+    plain_css = max((load.blocking_css_gzip for load in loads if load.site == "plain"), default=0)
+    for load in project:
+        if load.blocking_css_gzip > plain_css + MAX_EXTRA_BLOCKING_CSS:
+            problems.append(f"/{load.url_path}: {_kb(load.blocking_css_gzip)} KB gzip of stylesheets block the first "
+                            f"paint, over plain Material's {_kb(plain_css)} KB + {_kb(MAX_EXTRA_BLOCKING_CSS)} KB")
     for home, plain in _homes(loads):
         if home.size > plain.size or home.gzip > plain.gzip:
             problems.append(f"/{home.url_path}: {_kb(home.size)} KB ({_kb(home.gzip)} KB gzip), heavier than plain "
@@ -362,6 +347,13 @@ def budget_lines(loads: list[PageLoad]) -> list[str]:
         lines.append(f"- {_verdict(ok)}: home page ({home.lang}) no heavier than plain Material's: "
                      f"{_kb(home.size)} KB / {_kb(home.gzip)} KB gzip / {len(home.requests)} requests against "
                      f"{_kb(plain.size)} KB / {_kb(plain.gzip)} KB gzip / {len(plain.requests)} requests")
+    scripts = sorted({url for load in project for url in load.blocking_scripts})
+    lines.append(f"- {_verdict(not scripts)}: no render-blocking script" + (f" ({', '.join(scripts)})" if scripts else ""))
+    plain_css = max((load.blocking_css_gzip for load in loads if load.site == "plain"), default=0)
+    most_css = max(project, key=lambda load: load.blocking_css_gzip)
+    lines.append(f"- {_verdict(most_css.blocking_css_gzip <= plain_css + MAX_EXTRA_BLOCKING_CSS)}: render-blocking "
+                 f"stylesheets at most {_kb(MAX_EXTRA_BLOCKING_CSS)} KB gzip over plain Material's {_kb(plain_css)} KB "
+                 f"(most: /{most_css.url_path}, {_kb(most_css.blocking_css_gzip)} KB)")
     lines.append(f"- {_verdict(not external)}: no request leaves the site's own host"
                  + (f" ({', '.join(external)})" if external else ""))
     missing = [p for p in problems if "does not have" in p]

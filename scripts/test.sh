@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Run the whole test suite. On a fresh machine it first installs what the tests need:
-# the Python packages (pinned), Debian's Chromium and Java, and the pinned Node
-# tools (Nu HTML checker, Lighthouse). Safe to run again: installed
-# things are skipped.
+# Run lint, type checks and the whole test suite. On a fresh machine it first installs what
+# the tests need: the Python packages at the versions requirements-dev.lock pins (with
+# hashes), ProperDocs in its own environment (.venv-properdocs), Debian's Chromium and Java,
+# and the pinned Node tools (Nu HTML checker, Lighthouse). Safe to run again: installed
+# things are skipped. Arguments go to pytest: bash scripts/test.sh --quick, or -k glossary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
+pip=(python -m pip install --quiet --disable-pip-version-check)
 
-python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-python -m pip install --quiet --disable-pip-version-check --no-deps -e .  # iep_guide and iep_tools, by name
+"${pip[@]}" --require-hashes -r requirements-dev.lock
+"${pip[@]}" --no-deps -e .  # iep_guide and iep_tools, by name
+
+# ProperDocs, the tested alternative to MkDocs (tests/test_properdocs.py), apart: installed
+# beside MkDocs it would take over every `import mkdocs`.
+if [ ! -x .venv-properdocs/bin/properdocs ]; then
+  python -m venv .venv-properdocs
+  .venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+    -r requirements-properdocs.lock
+fi
 
 # Debian packages: Chromium for the browser tests, Java for the Nu HTML checker.
 missing=()
@@ -18,13 +28,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "Missing: ${missing[*]}. Run 'sudo apt-get install ${missing[*]}' (the browser and HTML tests need them)." >&2
-    exit 1
+    echo "Missing: ${missing[*]}. Run 'sudo apt-get install ${missing[*]}': the browser and HTML tests need" \
+         "them (they are skipped without, and fail in CI)." >&2
   fi
 fi
 
 if [ -f package.json ] && [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# Lint and types (pyproject.toml). mypy reads scripts/ as the package iep_tools.
+python -m ruff check hooks scripts tests
+mkdir -p build/typing && ln -sfn ../../scripts build/typing/iep_tools
+python -m mypy
 
 python -m pytest "$@"

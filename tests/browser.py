@@ -169,3 +169,14 @@ class PageProblems(list):
     def _request(self, request) -> None:
         if not request.url.startswith(self._local):
             self.append(f"request to another host on {self._page.url}: {request.url}")
+
+
+def search_with(page, query: str) -> None:
+    """Type `query` into Material's open search box and wait for its results. The whole
+    text goes in at once (fill), then one key press: Material reads the box on keyup.
+    (Typed key by key, an accented letter arrives as a text insertion that a fast next
+    key can overtake in Material's phone layout.)"""
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for()

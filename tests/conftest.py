@@ -6,6 +6,18 @@ import pytest
 from browser import chromium, require_browser, serve
 from sitebuild import ROOT, build
 
+QUICK = "not browser and not slow and not external and not bench"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--quick", action="store_true",
+                     help=f"only the quick tests: -m '{QUICK}' (README gives the time budget)")
+
+
+def pytest_configure(config):
+    if config.getoption("quick"):
+        config.option.markexpr = f"({config.option.markexpr}) and {QUICK}" if config.option.markexpr else QUICK
+
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):

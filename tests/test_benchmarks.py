@@ -17,13 +17,22 @@ from iep_tools.synthetic_site import Spec, make_site
 from sitebuild import ROOT
 
 
+def test_render_blocking_is_what_the_head_holds_back(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<html><head><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="p.css" media="print">'
+        '<link rel="icon" href="i.png"><script src="late.js" defer></script><script src="x.js" async></script>'
+        '<script src="block.js"></script><script>inline()</script></head><body><script src="b.js"></script>'
+        '</body></html>', encoding="utf-8")
+    assert page_weight.render_blocking(tmp_path, "") == (["block.js"], ["a.css"])
+
+
 @pytest.mark.browser
+@pytest.mark.slow
 def test_every_page_is_within_the_page_weight_budget(real_site, tmp_path):
     require_browser()
     plain = page_weight.build_plain(tmp_path / "plain")
     with playwright_session() as session:
-        loads = (page_weight.measure(real_site.site, "project", "browser", session)
-                 + page_weight.measure(plain, "plain", "browser", session))
+        loads = page_weight.measure(real_site.site, "project", session) + page_weight.measure(plain, "plain", session)
     project = [load for load in loads if load.site == "project"]
     assert sorted(load.url_path for load in project) == sorted(page_paths())
     for load in project:  # each load saw the page itself, its CSS and its JS

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from browser import chromium, playwright_session, require_browser, serve
+from glossary_project import project
 from sitebuild import build
-from test_glossary_build import project
 
 pytestmark = pytest.mark.browser
 
@@ -67,15 +67,17 @@ def test_tooltip_leaves_with_focus(page):
 
 
 def test_hover_shows_tooltip_and_it_can_be_hovered(page):
+    page.clock.install()  # glossary.js's hide delay runs on a clock the test moves
     term = page.locator('article a.glossary-term[data-glossary-id="iep"]')
     tooltip = page.locator("#glossary-tip-iep")
     term.hover()
     assert tooltip.is_visible()
     tooltip.hover()
-    page.wait_for_timeout(500)  # longer than the hide delay
+    page.clock.run_for(2000)  # far past the hide delay: the pointer is on the tooltip
     assert tooltip.is_visible()
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="hidden", timeout=2000)
+    page.clock.run_for(2000)
+    assert tooltip.is_hidden()
 
 
 def test_link_is_described_by_the_definition(page):

@@ -87,13 +87,15 @@ def tokens(text: str, lang: str) -> list[Token]:
 
 
 def occurrences(text: str, form_keys: tuple[str, ...], lang: str) -> list[tuple[int, int]]:
-    found = tokens(text, lang)
-    keys = [token.key for token in found]
+    return _occurrences(tokens(text, lang), form_keys)
+
+
+def _occurrences(found: list[Token], form_keys: tuple[str, ...]) -> list[tuple[int, int]]:
     size = len(form_keys)
     return [
         (found[i].start, found[i + size - 1].end)
-        for i in range(len(keys) - size + 1)
-        if tuple(keys[i : i + size]) == form_keys
+        for i in range(len(found) - size + 1)
+        if found[i].key == form_keys[0] and tuple(token.key for token in found[i : i + size]) == form_keys
     ]
 
 
@@ -133,11 +135,15 @@ def terms_used(pieces: list[str], lang: str) -> dict[str, str]:
     used = {}
     for text in pieces:
         hook_hits = MATCHERS[lang].find(text)
+        found = tokens(text, lang)
+        present = {token.key for token in found}
         for entry_id, forms in FORMS[lang].items():
             if entry_id in used:
                 continue
             for _, keys in forms:
-                for start, end in occurrences(text, keys, lang):
+                if not keys or keys[0] not in present:
+                    continue
+                for start, end in _occurrences(found, keys):
                     inside_other = any(
                         other != entry_id and hit_start < end and start < hit_end
                         for hit_start, hit_end, other in hook_hits

@@ -20,6 +20,7 @@ from sitebuild import ROOT
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+@pytest.mark.external  # Java
 def test_nu_html_checker_finds_no_error(real_site):
     require("java", bool(shutil.which("java")), "apt-get install default-jre-headless")
     require("vnu.jar", VNU.is_file(), "npm ci")
@@ -33,9 +34,9 @@ def test_nu_html_checker_finds_no_error(real_site):
     assert result.returncode == 0, output
 
 
-@pytest.mark.browser  # needs the served site, not the browser: kept with the slow tests
+@pytest.mark.slow  # follows every link of the served site
 def test_linkchecker_finds_no_broken_link_or_anchor(site_url, tmp_path):
-    require("linkchecker", _linkchecker_installed(), "pip install linkchecker==10.6.0")
+    require("linkchecker", _linkchecker_installed(), "pip install --require-hashes -r requirements-dev.lock")
     config = tmp_path / "linkcheckerrc"
     # Internal links only (LinkChecker's default); anchors too. Full speed: serve_site.py
     # lets LinkChecker past its 3-requests-a-second politeness limit.

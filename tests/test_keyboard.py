@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SETTLED, PageProblems
+from browser import SETTLED, PageProblems, search_with
 
 pytestmark = pytest.mark.browser
 
@@ -38,10 +38,9 @@ KINDS = {
 @pytest.fixture
 def page(browser_context, site_url):
     page = browser_context.new_page()
-    page.problems = PageProblems(page, site_url)
+    page.problems = PageProblems(page, site_url)  # each test asserts at its end that it is empty
     yield page
     page.close()
-    assert page.problems == []
 
 
 def at(page, site_url: str, path: str, width: int):
@@ -80,6 +79,7 @@ def test_skip_link_is_first_and_skips_to_the_content(page, site_url, width):
     assert page.url == site_url + TOPIC + "#what-is-an-iep"
     page.keyboard.press("Tab")  # the next stop is in the page's text, past header and navigation
     assert focused(page).evaluate("element => !!element.closest('article')")
+    assert page.problems == []  # no console error, failed request or request to another host
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -110,6 +110,7 @@ def test_every_tab_stop_is_on_screen_with_a_visible_focus_ring(page, site_url, w
             problems.append(f"no visible focus ring: {with_focus['html']} ({with_focus['outline']})")
     assert problems == []
     assert reached == set(KINDS)
+    assert page.problems == []  # no console error, failed request or request to another host
 
 
 def tab_through(page, until: str, after: int = 0, limit: int = 400) -> list:
@@ -132,14 +133,14 @@ def test_language_switcher_leads_to_the_same_page_in_spanish(page, site_url):
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + "es/" + TOPIC)
     assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.problems == []  # no console error, failed request or request to another host
 
 
 def test_search_in_spanish_lists_spanish_pages(page, site_url):
     at(page, site_url, "es/", 1280)
     tab_to(page, "input.md-search__input")
-    page.keyboard.type("evaluación", delay=30)  # as in test_accessibility.py
+    search_with(page, "evaluación")
     results = page.locator(".md-search-result__item > .md-search-result__link")
-    results.first.wait_for()
     links = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert links
     assert all(link.startswith(site_url + "es/") for link in links), links
@@ -149,6 +150,7 @@ def test_search_in_spanish_lists_spanish_pages(page, site_url):
     page.wait_for_url(target)
     assert page.evaluate("document.documentElement.lang") == "es"
     assert "evaluación" in page.locator("article").inner_text().lower()
+    assert page.problems == []  # no console error, failed request or request to another host
 
 
 def test_drawer_opens_and_closes_from_the_keyboard(page, site_url):
@@ -164,3 +166,4 @@ def test_drawer_opens_and_closes_from_the_keyboard(page, site_url):
     assert button.get_attribute("aria-expanded") == "false"
     assert focused(page).evaluate("element => element.matches('.iep-drawer-button')")
     page.locator(".md-sidebar--primary").wait_for(state="hidden")  # slid out, out of the Tab order
+    assert page.problems == []  # no console error, failed request or request to another host

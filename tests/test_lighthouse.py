@@ -1,12 +1,7 @@
 """The Lighthouse budget (scripts/lighthouse_budget.py): home and a topic page in each
-language, mobile preset: accessibility, SEO and best practices 100, performance at least
-98. The reports are kept with the artifacts.
-
-The test takes the median of seven runs, where the script's default is three: on a shared
-CI machine single runs can be slow for reasons of their own (a home page scored 98, 85 and
-96 in three runs there; a topic page 100, 100, 92, 97 and 97 in five), where every page
-scores 100 on a quiet machine. Only performance varies; the other scores never did.
-"""
+language, mobile preset, one run each: accessibility, SEO and best practices 100, and the
+audits that pass or fail the same on every run. The performance score is printed and the
+reports are kept with the artifacts; it is not gated (see the script)."""
 
 from __future__ import annotations
 
@@ -15,14 +10,49 @@ import pytest
 from browser import require
 from iep_tools import lighthouse_budget
 
-pytestmark = pytest.mark.browser
-RUNS = 7
 
-
+@pytest.mark.browser
+@pytest.mark.external
+@pytest.mark.slow
 def test_home_and_topic_pages_are_within_the_lighthouse_budget(site_url, artifacts, capsys):
     require("Lighthouse", lighthouse_budget.LIGHTHOUSE.exists(), "npm ci")
-    status = lighthouse_budget.check(site_url, lighthouse_budget.PAGES, RUNS, artifacts / "lighthouse")
+    status = lighthouse_budget.check(site_url, lighthouse_budget.PAGES, artifacts / "lighthouse")
     report = capsys.readouterr().out
     with capsys.disabled():
         print("\n" + report)  # the scores, in the test log
     assert status == 0, report
+
+
+def _report(scores: dict, audits: dict) -> dict:
+    return {"categories": {name: {"score": value / 100, "auditRefs": []} for name, value in scores.items()},
+            "audits": audits}
+
+
+PASSING = {audit: {"score": 1, "scoreDisplayMode": "metricSavings"} for audit in lighthouse_budget.PASS_AUDITS}
+FULL = {"accessibility": 100, "best-practices": 100, "seo": 100, "performance": 71}
+
+
+def test_a_slow_performance_score_alone_passes_the_gate():
+    assert lighthouse_budget.gate(_report(FULL, PASSING)) == []
+
+
+def test_a_category_below_100_fails_the_gate():
+    problems = lighthouse_budget.gate(_report({**FULL, "seo": 92}, PASSING))
+    assert problems == ["seo 92, below 100: no single audit fails"]
+
+
+def test_a_failing_or_broken_audit_fails_the_gate():
+    audits = {**PASSING,
+              "uses-text-compression": {"score": 0.5, "scoreDisplayMode": "metricSavings", "displayValue": "12 KiB"},
+              "font-display": {"score": None, "scoreDisplayMode": "error", "errorMessage": "trace missing"}}
+    audits.pop("unminified-css")
+    assert lighthouse_budget.gate(_report(FULL, audits)) == [
+        "audit uses-text-compression fails: 12 KiB",
+        "Lighthouse has no audit 'unminified-css': update PASS_AUDITS for this version",
+        "audit font-display could not run: trace missing",
+    ]
+
+
+def test_an_audit_that_does_not_apply_passes():
+    audits = {**PASSING, "third-party-summary": {"score": None, "scoreDisplayMode": "notApplicable"}}
+    assert lighthouse_budget.gate(_report(FULL, audits)) == []
