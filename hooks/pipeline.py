@@ -48,6 +48,7 @@ log = logging.getLogger("mkdocs.hooks.pipeline")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if static_i18n.starts_build(config):
         state.keep(config, _start(config))
+        brand.watch(state.of(config).brand, config)
     build = state.of(config)
     lang = static_i18n.build_language(config)
     build.start_language(lang, static_i18n.prefix(lang, config))

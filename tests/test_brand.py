@@ -278,3 +278,28 @@ def test_a_language_code_typo_under_languages(tmp_path):
     assert yaml_problem(tmp_path, "  es:\n", "  sp:\n") == [
         "Brand file 'brand.yml', line 24, key 'languages.sp': 'sp' is not a language of this site (en, es). Did you "
         "mean 'es'? Languages are listed under the i18n plugin in mkdocs.yml."]
+
+
+# `mkdocs serve` rebuilds on every file a fork edits: MkDocs watches config.watch after
+# the first build (mkdocs/commands/serve.py), so the list is checked after a real build.
+
+def test_serve_watches_the_brand_data_and_theme_files(tmp_path):
+    import os
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path)
+    brand_file = write_brand(tmp_path / "elsewhere", ALTERNATE)
+    os.environ.update(BRAND_FILE=str(brand_file), IEP_ALLOW_UNCONFIRMED="true")
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build.build(config)
+        config.plugins.on_shutdown()
+    finally:
+        del os.environ["BRAND_FILE"], os.environ["IEP_ALLOW_UNCONFIRMED"]
+    watched = {Path(path) for path in config.watch}
+    assert {project / name for name in ("brand.yml", "brand", "data", "overrides", "hooks")} <= watched
+    assert brand_file in watched  # the brand file BRAND_FILE names
+    assert tmp_path / "elsewhere" / "art" in watched  # and the folder of its images

@@ -89,6 +89,14 @@ def load(path: Path, languages: list[str], shown: str | None = None) -> Brand:
     )
 
 
+def watch(brand: Brand, config: MkDocsConfig) -> None:
+    """`mkdocs serve` rebuilds when the brand file used, or its images, change (mkdocs.yml's
+    `watch` lists brand.yml and brand/; BRAND_FILE may name another)."""
+    for path in (brand.path, brand.logo.parent, brand.favicon.parent):
+        if str(path) not in config.watch and not any(path.is_relative_to(Path(w).resolve()) for w in config.watch):
+            config.watch.append(str(path))
+
+
 def apply(brand: Brand, config: MkDocsConfig, lang: str) -> None:
     """Set the site's name, URL, logo, colours and contact details for the language built."""
     texts = brand.texts_in(lang)
