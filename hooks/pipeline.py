@@ -34,6 +34,7 @@ from iep_guide import (
     states,
     static_i18n,
     theme_fixes,
+    theme_strings,
     variables,
 )
 from iep_guide.datafile import DataError
@@ -74,6 +75,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     build = state.of(config)
     env.bytecode_cache = build.templates
     theme_fixes.start_language(build, env, config)
+    theme_strings.start_language(build, config)
     per_language.start_language(env, config)
 
 

@@ -11,8 +11,9 @@ status   every page (and glossary entry) of each language: current, outdated (th
 mark     records that a page (docs/es/x.md, or es/x.md) or glossary entries
          (data/glossary/es.yml for all, data/glossary/es.yml#id for one) are translated from
          the current English. Run it after updating the translation.
-new-language  adds a language Material for MkDocs has interface strings for: mkdocs.yml,
-         docs/<code>/, its glossary file and its interface strings file.
+new-language  adds a language: mkdocs.yml, docs/<code>/, its glossary file, its interface
+         strings file, its state-rule texts, and, for a language Material for MkDocs does not
+         ship (ht, so), Material's interface strings in English to translate.
 preview  serves (or builds, with --build) one language only, with static-i18n's
          build_only_locale: faster, and only that language's own pages.
 See TRANSLATING.md. How the versions are recorded: hooks/translation_source.py.
@@ -37,6 +38,7 @@ from iep_tools.project import ROOT, i18n_languages
 MATERIAL_LANGUAGES = "templates/partials/languages"
 MATERIAL_LUNR = "templates/assets/javascripts/lunr/min"
 STRINGS = "partials/strings"
+THEME_STRINGS = "partials/languages"  # Material's own strings, for a language Material does not ship
 
 
 class Refused(Exception):
@@ -205,21 +207,45 @@ def _mark(project: Path, args) -> int:
 
 # -- new-language -------------------------------------------------------------------------
 
-def new_language(project: Path, code: str, name: str | None = None) -> list[str]:
+def language_code(code: str) -> str:
+    """A language code as the site writes it: 'VI' is 'vi', 'pt_br' and 'pt-br' are 'pt-BR'."""
+    language, _, region = code.replace("_", "-").partition("-")
+    if not region:
+        return language.lower()
+    return f"{language.lower()}-{region.title() if len(region) == 4 else region.upper()}"
+
+
+def new_language(project: Path, code: str, name: str | None = None, second_variant: bool = False) -> list[str]:
     """Add a language; returns what was done, line by line."""
+    from mkdocs_static_i18n.config import RE_LOCALE
+
     site = Site(project)
-    supported = material_languages()
-    if code in [site.source, *site.translations]:
+    code = language_code(code)
+    present = [site.source, *site.translations]
+    if code in present:
         raise Refused(f"Language '{code}' is already in mkdocs.yml.")
-    if code not in supported:
-        close = difflib.get_close_matches(code, supported, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+    if not RE_LOCALE.match(code):
         raise Refused(
-            f"Material for MkDocs has no interface strings for '{code}', so the site cannot be built "
-            f"in it.{hint} Supported codes: {', '.join(supported)}."
+            f"'{code}' is not a code mkdocs-static-i18n accepts: it takes a two-letter language code (ISO 639-1), "
+            f"with a region if needed, like 'ht', 'so' or 'pt-BR'. A language that has only a three-letter code "
+            f"(Hmong: 'hmn') cannot be added until static-i18n accepts those; see TRANSLATING.md."
+        )
+    same = [other for other in present if other.split("-")[0] == code.split("-")[0]]
+    if same and not second_variant:
+        raise Refused(
+            f"This site already has this language as '{same[0]}'. Two variants of one language give readers two "
+            f"entries in the language switcher and translators two copies to keep up. {VARIANT_ADVICE.get(code, '')}"
+            f"To add '{code}' as well anyway, run again with --second-variant."
         )
     name = name or NATIVE_NAMES.get(code, code)
     done = []
+    if code not in material_languages():
+        theme_strings = site.theme_strings_dir / f"{code}.html"
+        if not theme_strings.exists():
+            theme_strings.parent.mkdir(parents=True, exist_ok=True)
+            theme_strings.write_text(_theme_strings_file(code, name), encoding="utf-8")
+            done.append(f"{theme_strings.relative_to(project).as_posix()}: Material for MkDocs has no interface "
+                        f"strings for '{code}', so this is a copy of its English ones to translate (menus, search)")
     config_text = site.config_path.read_text(encoding="utf-8")
     new_text = _add_to_config(config_text, code, name)
     if code not in Site.languages_in(new_text):
@@ -247,8 +273,60 @@ def new_language(project: Path, code: str, name: str | None = None) -> list[str]
     if not strings.exists():
         strings.write_text(_strings_file(site, code, name), encoding="utf-8")
         done.append(f"{strings.relative_to(project).as_posix()}: the interface strings, in English, to translate")
+    done += _add_brand_texts(project, code)
     done += _add_state_texts(project, site.source, code, name)
     return done
+
+
+def _add_brand_texts(project: Path, code: str) -> list[str]:
+    """brand.yml's `languages.<code>`: the organization's name, short name, tagline and
+    copyright line, copied from the English to translate (the header of every page)."""
+    from ruamel.yaml import YAML
+
+    path = project / "brand.yml"
+    if not path.is_file():
+        return []
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    if data.get("languages") is None:
+        data["languages"] = {}
+    if code in data["languages"]:
+        return []
+    data["languages"][code] = {key: data[key] for key in ("name", "short_name", "tagline", "copyright") if key in data}
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return [f"brand.yml: languages.{code} with the organization's name, short name, tagline and copyright line, "
+            f"in English, to translate (they head every page)"]
+
+
+# When two codes name variants of one language, which to choose.
+VARIANT_ADVICE = {
+    "pt": "Most Portuguese-speaking families in US schools speak Brazilian Portuguese: 'pt-BR' is usually the "
+          "right code; 'pt' is European Portuguese. ",
+    "pt-BR": "Most Portuguese-speaking families in US schools speak Brazilian Portuguese, so 'pt-BR' is usually "
+             "the one to keep. ",
+}
+# Languages written right to left that Material has no strings for (it has ar, fa, he, ur).
+RIGHT_TO_LEFT = {"ps", "sd", "ug", "yi", "dv", "ckb"}
+
+
+def _theme_strings_file(code: str, name: str) -> str:
+    """Material's interface strings for a language it does not ship: its English file to translate."""
+    english = (_material() / MATERIAL_LANGUAGES / "en.html").read_text(encoding="utf-8")
+    body = english[english.index("{% macro"):]
+    body = body.replace('"language": "en"', f'"language": "{code}"', 1)
+    body = body.replace('"direction": "ltr"', f'"direction": "{"rtl" if code in RIGHT_TO_LEFT else "ltr"}"', 1)
+    # lunr has no support for this language: search with its basic settings, without English stop words.
+    body = re.sub(r'"search\.config\.pipeline": "[^"]*"', '"search.config.pipeline": "trimmer"', body, count=1)
+    return (
+        f"{{#- Material for MkDocs' interface strings (menus, search, footer) in {name} ({code}), which Material\n"
+        f"    does not ship: a copy of its English file, made by scripts/translations.py new-language.\n"
+        f"    Translate the values, never the keys. Keep \"language\", \"direction\" and the three\n"
+        f"    \"search.config\" keys as they are. A key missing here shows in English, and the build\n"
+        f"    warns which (hooks/iep_guide/theme_strings.py). -#}}\n" + body
+    )
 
 
 def _add_state_texts(project: Path, source: str, code: str, name: str) -> list[str]:
@@ -352,8 +430,8 @@ def _strings_file(site: Site, code: str, name: str) -> str:
         f"{{#- This site's interface strings in {name} ({code}), copied from {site.source}.html by\n"
         f"    scripts/translations.py new-language. Translate the values, never the keys. -#}}\n"
     )
-    search = search_language(code)
-    if search not in lunr_languages():
+    search = search_language(code) if code in material_languages() else "en"
+    if code in material_languages() and search not in lunr_languages():
         comment += (
             f"{{#- Search: Material asks for lunr's '{search}' support, which lunr does not have, so this\n"
             f"    language searches with the basic settings below (no stemming). Keep these two keys. -#}}\n"
@@ -374,11 +452,12 @@ def _material() -> Path:
 
 
 def _new_language(project: Path, args) -> int:
-    for line in new_language(project, args.code, args.name):
+    for line in new_language(project, args.code, args.name, args.second_variant):
         print(line)
+    code = language_code(args.code)
     print(
         f"\nNext: build the site (NO_MKDOCS_2_WARNING=1 mkdocs build --strict), then translate pages into "
-        f"docs/{args.code}/ and the strings file, and run 'python scripts/translations.py status'. "
+        f"docs/{code}/ and the strings file, and run 'python scripts/translations.py status'. "
         f"Optional: the organization's name in this language under 'languages:' in brand.yml."
     )
     return 0
@@ -439,6 +518,7 @@ class Site:
         self.docs_dir = project / self.config.get("docs_dir", "docs")
         theme = self.config.get("theme") or {}
         self.strings_dir = project / (theme.get("custom_dir") or "overrides") / STRINGS
+        self.theme_strings_dir = project / (theme.get("custom_dir") or "overrides") / THEME_STRINGS
         languages = i18n_languages(self.config)
         defaults = [entry["locale"] for entry in languages if entry.get("default")]
         self.source = defaults[0] if defaults else languages[0]["locale"]
@@ -468,8 +548,10 @@ def _parser() -> argparse.ArgumentParser:
                               help="es/page.md, data/glossary/es.yml or data/glossary/es.yml#id")
     mark_command.set_defaults(run=_mark)
     new_command = commands.add_parser("new-language", help="add a language")
-    new_command.add_argument("code", help="a language code Material supports, like pt or vi")
+    new_command.add_argument("code", help="a two-letter language code, like vi, ht or pt-BR")
     new_command.add_argument("--name", help="the language's name in the switcher (default: its own name for itself)")
+    new_command.add_argument("--second-variant", action="store_true",
+                             help="add it even though the site has another variant of the language (pt and pt-BR)")
     new_command.set_defaults(run=_new_language)
     preview_command = commands.add_parser("preview", help="serve one language only")
     preview_command.add_argument("code")

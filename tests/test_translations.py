@@ -211,16 +211,41 @@ def test_new_language_refuses_an_existing_code(project, capsys):
     assert capsys.readouterr().err == "error: Language 'es' is already in mkdocs.yml.\n"
 
 
-def test_new_language_refuses_a_code_material_lacks(project, capsys):
+@pytest.mark.parametrize(("written", "code"), [("VI", "vi"), ("pt_br", "pt-BR"), ("pt-br", "pt-BR"), ("zh-hant", "zh-Hant")])
+def test_a_language_code_is_written_as_the_site_writes_it(written, code):
+    assert translations.language_code(written) == code
+
+
+def test_new_language_refuses_a_three_letter_code(project, capsys):
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert run(project, "new-language", "pt_BR") == 1
-    err = capsys.readouterr().err
-    assert err.startswith(
-        "error: Material for MkDocs has no interface strings for 'pt_BR', so the site cannot be built "
-        "in it. Did you mean 'pt-BR'? Supported codes: af, ar,"
-    )
+    assert run(project, "new-language", "hmn") == 1
+    assert capsys.readouterr().err == (
+        "error: 'hmn' is not a code mkdocs-static-i18n accepts: it takes a two-letter language code (ISO 639-1), "
+        "with a region if needed, like 'ht', 'so' or 'pt-BR'. A language that has only a three-letter code "
+        "(Hmong: 'hmn') cannot be added until static-i18n accepts those; see TRANSLATING.md.\n")
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == before
-    assert not (project / "docs" / "pt_BR").exists()
+    assert not (project / "docs" / "hmn").exists()
+
+
+def test_new_language_refuses_a_second_variant_unless_asked(project, capsys):
+    assert run(project, "new-language", "pt-BR") == 0
+    capsys.readouterr()
+    assert run(project, "new-language", "pt") == 1
+    assert capsys.readouterr().err == (
+        "error: This site already has this language as 'pt-BR'. Two variants of one language give readers two "
+        "entries in the language switcher and translators two copies to keep up. Most Portuguese-speaking "
+        "families in US schools speak Brazilian Portuguese: 'pt-BR' is usually the right code; 'pt' is European "
+        "Portuguese. To add 'pt' as well anyway, run again with --second-variant.\n")
+    assert run(project, "new-language", "pt", "--second-variant") == 0
+
+
+def test_a_language_material_lacks_gets_its_theme_strings_to_translate(project):
+    assert run(project, "new-language", "ht") == 0
+    theme = (project / "overrides" / "partials" / "languages" / "ht.html").read_text(encoding="utf-8")
+    assert '"language": "ht"' in theme
+    assert '"direction": "ltr"' in theme
+    assert '"search.placeholder": "Search"' in theme  # English, to translate
+    assert '"search.config.pipeline": "trimmer"' in theme  # no English stop words
 
 
 def test_new_language_adds_three_lines_to_mkdocs_yml(project):
@@ -318,3 +343,84 @@ def test_one_language_preview_builds(three_languages, tmp_path):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["es"]
     assert not (site / "es").exists()
+
+
+# -- languages beyond Material's, and right to left ------------------------------------------
+
+@pytest.fixture(scope="module")
+def more_languages(tmp_path_factory):
+    """The project with Haitian Creole (which Material does not ship) and Arabic, nothing
+    translated: every page is the English one, shown inside an ht or ar page."""
+    tmp = tmp_path_factory.mktemp("more-languages")
+    project = copy_project(tmp)
+    assert run(project, "new-language", "ht") == 0
+    assert run(project, "new-language", "ar") == 0
+    # One page translated, with the process page's timeline in it.
+    (project / "docs" / "ar" / "team.md").write_text(
+        "# فريق البرنامج\n\n<ol class=\"iep-timeline\">\n<li><strong>الطلب</strong> تطلب الأسرة تقييمًا.</li>\n"
+        "<li><strong>التقييم</strong> تقيّم المدرسة الطفل.</li>\n</ol>\n", encoding="utf-8")
+    return project, build(project, tmp)
+
+
+def test_haitian_creole_and_arabic_build_strict(more_languages):
+    _, result = more_languages
+    assert result.ok, result.log
+    assert result.warnings == []
+    assert result.page("ht/process/").get("lang") == "ht"
+    assert result.page("ar/process/").xpath("string(//body/@dir)") == "rtl"
+
+
+def test_english_shown_in_an_arabic_page_reads_left_to_right(more_languages):
+    _, result = more_languages
+    (shown,) = result.page("ar/process/").xpath("//article//div[@lang='en']")
+    assert shown.get("dir") == "ltr"
+
+
+def test_a_theme_string_missing_from_our_file_is_named(tmp_path):
+    project = copy_project(tmp_path)
+    assert run(project, "new-language", "ht") == 0
+    theme = project / "overrides" / "partials" / "languages" / "ht.html"
+    lines = theme.read_text(encoding="utf-8").splitlines(keepends=True)
+    theme.write_text("".join(line for line in lines if '"search.reset"' not in line and '"footer.next"' not in line),
+                     encoding="utf-8")
+    result = build(project, tmp_path)
+    assert not result.ok
+    assert result.warnings == [
+        "Interface strings file 'overrides/partials/languages/ht.html' lacks 2 of Material's strings, which show in "
+        "English until you add them (copy each line from Material's English file and translate it): footer.next, "
+        "search.reset."]
+
+
+@pytest.mark.browser
+def test_the_timeline_flips_in_a_right_to_left_page(more_languages):
+    from browser import chromium, require_browser, serve
+
+    require_browser()
+    _, result = more_languages
+    side = """() => { const li = document.querySelector('ol.iep-timeline > li'); const s = getComputedStyle(li);
+                return {left: s.borderLeftWidth, right: s.borderRightWidth, dir: getComputedStyle(li).direction}; }"""
+    with serve(result.site) as url, chromium() as context:
+        page = context.new_page()
+        page.goto(url + "process/")
+        english = page.evaluate(side)
+        page.goto(url + "ar/process/")  # English shown in an Arabic page: it keeps left to right
+        fallback = page.evaluate(side)
+        page.goto(url + "ar/team/")  # a right-to-left page: the line runs on the right
+        arabic = page.evaluate(side)
+    line = english["left"]
+    assert english == {"left": line, "right": "0px", "dir": "ltr"}
+    assert line != "0px"
+    assert fallback == english
+    assert arabic == {"left": "0px", "right": line, "dir": "rtl"}
+
+
+def test_new_language_adds_the_organizations_texts_to_translate(project):
+    before = (project / "brand.yml").read_text(encoding="utf-8")
+    assert run(project, "new-language", "vi") == 0
+    after = (project / "brand.yml").read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # comments and every other line kept
+    import yaml
+
+    english = yaml.safe_load(before)
+    assert yaml.safe_load(after)["languages"]["vi"] == {
+        key: english[key] for key in ("name", "short_name", "tagline", "copyright")}
