@@ -2,12 +2,16 @@
 
     python scripts/translations.py status [--json] [--strict] [--lang es]
     python scripts/translations.py mark es/what-is-an-iep.md [data/glossary/es.yml#fape ...]
+    python scripts/translations.py diff es/team.md            (or data/glossary/es.yml#fape)
     python scripts/translations.py new-language pt [--name "Português"]
     python scripts/translations.py preview es [--build DIR]
 
 status   every page (and glossary entry) of each language: current, outdated (the English
-         changed since it was translated), missing (not translated: English is shown) or
-         orphan (no English source). --strict exits 1 when anything is not current.
+         changed since it was marked), unmarked (translated but never marked), missing (not
+         translated: English is shown) or orphan (no English source). --strict exits 1 when
+         anything is not current.
+diff     what changed in the English page (or glossary entry) since the translation was
+         marked, paragraph by paragraph, from the repository's Git history.
 mark     records that a page (docs/es/x.md, or es/x.md) or glossary entries
          (data/glossary/es.yml for all, data/glossary/es.yml#id for one) are translated from
          the current English. Run it after updating the translation.
@@ -71,7 +75,7 @@ def status(project: Path) -> dict:
 def needs_work(result: dict) -> bool:
     for lang_status in result["languages"].values():
         groups = [lang_status, lang_status["glossary"] or {}]
-        if any(group.get(state) for group in groups for state in ("outdated", "missing", "orphan")):
+        if any(group.get(state) for group in groups for state in ("outdated", "unmarked", "missing", "orphan")):
             return True
     return False
 
@@ -101,7 +105,7 @@ def _report(result: dict) -> str:
         glossary = pages["glossary"]
         if glossary is not None:
             lines.append(f"{lang}: glossary entries in {ts.GLOSSARY_DIR}/{lang}.yml")
-            for state in ("outdated", "missing", "orphan"):
+            for state in ("outdated", "unmarked", "missing", "orphan"):
                 for entry_id in glossary[state]:
                     lines.append(f"  {state:<9} {entry_id}")
             lines.append(f"  {_counts(glossary)}")
@@ -109,8 +113,12 @@ def _report(result: dict) -> str:
     if not result["languages"]:
         lines.append(f"No translations: mkdocs.yml has only '{source}'.")
     lines.append(
-        "outdated: update the translation, then run: python scripts/translations.py mark <lang>/<page>.md\n"
-        "missing: readers see the English page until someone translates it (TRANSLATING.md)."
+        "outdated: the English changed since the translation was marked. See what changed with\n"
+        "  python scripts/translations.py diff <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>)\n"
+        "  update the translation, then mark it again.\n"
+        "unmarked: translated (or being translated) but never marked. Once it is checked, run\n"
+        "  python scripts/translations.py mark <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>)\n"
+        "missing: readers see the English until someone translates it (TRANSLATING.md)."
     )
     return "\n".join(lines)
 
@@ -202,6 +210,113 @@ def _resolve(site: Site, text: str) -> Path:
 def _mark(project: Path, args) -> int:
     for target in args.targets:
         print(mark(project, target))
+    return 0
+
+
+# -- diff ---------------------------------------------------------------------------------
+
+def diff(project: Path, target: str) -> str:
+    """What changed in the English since a translation was marked, paragraph by paragraph:
+    the English revision in Git whose hash is the recorded one, against the English now."""
+    site = Site(project)
+    path_part, _, entry_id = target.partition("#")
+    path = _resolve(site, path_part)
+    if path.parent == (project / ts.GLOSSARY_DIR).resolve() and path.suffix == ".yml":
+        return _diff_entry(project, site, path.stem, entry_id)
+    lang, _, name = path.relative_to(site.docs_dir.resolve()).as_posix().partition("/")
+    if lang == site.source or lang not in site.translations or not path.is_file():
+        raise Refused(f"'{target}' is not a translated page: give one like {site.translations[0]}/team.md.")
+    recorded = ts.recorded_hash(path.read_text(encoding="utf-8"))
+    english = site.docs_dir / site.source / name
+    if recorded is None:
+        raise Refused(f"{_rel(project, path)} was never marked, so there is no version to compare with. Compare it "
+                      f"with {_rel(project, english)}, then mark it: python scripts/translations.py mark {lang}/{name}")
+    now = english.read_text(encoding="utf-8")
+    if ts.text_hash(now) == recorded:
+        return f"{_rel(project, english)} has not changed since {lang}/{name} was marked."
+    then = _old_version(project, english, lambda text: ts.text_hash(text) == recorded)
+    return _paragraph_diff(_rel(project, english), _paragraphs(then), _paragraphs(now))
+
+
+def _diff_entry(project: Path, site: Site, lang: str, entry_id: str) -> str:
+    if not entry_id:
+        raise Refused(f"Name the entry: {ts.GLOSSARY_DIR}/{lang}.yml#<id>.")
+    english_path, _ = ts.glossary_paths(project, site.source)
+    _, hashes_path = ts.glossary_paths(project, lang)
+    english = ts.read_glossary(english_path, site.source)
+    if entry_id not in english:
+        close = difflib.get_close_matches(entry_id, list(english), n=1)
+        raise Refused(f"No entry '{entry_id}' in {ts.GLOSSARY_DIR}/{site.source}.yml." +
+                      (f" Did you mean '{close[0]}'?" if close else ""))
+    recorded = ts.read_glossary_hashes(hashes_path).get(entry_id)
+    if recorded is None:
+        raise Refused(f"Entry '{entry_id}' of {ts.GLOSSARY_DIR}/{lang}.yml was never marked, so there is no version "
+                      f"to compare with. Once it is checked: python scripts/translations.py mark "
+                      f"{ts.GLOSSARY_DIR}/{lang}.yml#{entry_id}")
+    now = english[entry_id]
+    if ts.entry_hash(now) == recorded:
+        return f"Entry '{entry_id}' of {ts.GLOSSARY_DIR}/{site.source}.yml has not changed since it was marked."
+
+    def entry_of(text: str):
+        from iep_guide.glossary import data as glossary_data
+
+        try:
+            entries = glossary_data.parse(text, site.source, ts.GLOSSARY_DIR).entries
+        except ValueError:
+            return None
+        return entries[entry_id].source if entry_id in entries else None
+
+    def matches(text: str) -> bool:
+        old = entry_of(text)
+        return old is not None and ts.entry_hash(old) == recorded
+
+    then = entry_of(_old_version(project, english_path, matches))
+    return _paragraph_diff(f"{ts.GLOSSARY_DIR}/{site.source}.yml#{entry_id}", _fields(then), _fields(now))
+
+
+def _old_version(project: Path, path: Path, matches) -> str:
+    """The text of `path` at the newest Git commit where `matches(text)` holds."""
+    import subprocess
+
+    rel = _rel(project, path)
+    log = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=project, capture_output=True, text=True)
+    if log.returncode != 0:
+        raise Refused(f"Git cannot show the history of {rel} ({log.stderr.strip()}); diff needs the repository's history.")
+    for commit in log.stdout.split():
+        shown = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=project, capture_output=True, text=True)
+        if shown.returncode == 0 and matches(shown.stdout):
+            return shown.stdout
+    raise Refused(f"No committed version of {rel} is the one the translation was made from (it may have been "
+                  f"marked from uncommitted changes). Compare the two files by hand, then mark it again.")
+
+
+def _paragraphs(text: str) -> list[str]:
+    body = ts.FRONT_MATTER.sub("", ts.normalize(text), count=1)
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", body) if part.strip()]
+
+
+def _fields(entry) -> list[str]:
+    return [f"{key}: {' '.join(str(entry[key]).split())}" for key in ("term", "match", "short", "long") if entry.get(key)]
+
+
+def _paragraph_diff(name: str, old: list[str], new: list[str]) -> str:
+    lines = [f"What changed in {name} since the translation was marked:"]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        what = {"replace": "Changed", "delete": "Removed", "insert": "Added"}[tag]
+        lines.append(f"\n{what} (paragraph {j1 + 1 if tag != 'delete' else i1 + 1}):")
+        lines += [f"- {paragraph}" for paragraph in old[i1:i2]]
+        lines += [f"+ {paragraph}" for paragraph in new[j1:j2]]
+    return "\n".join(lines)
+
+
+def _rel(project: Path, path: Path) -> str:
+    return path.resolve().relative_to(project.resolve()).as_posix()
+
+
+def _diff(project: Path, args) -> int:
+    print(diff(project, args.target))
     return 0
 
 
@@ -547,6 +662,9 @@ def _parser() -> argparse.ArgumentParser:
     mark_command.add_argument("targets", nargs="+", metavar="PATH",
                               help="es/page.md, data/glossary/es.yml or data/glossary/es.yml#id")
     mark_command.set_defaults(run=_mark)
+    diff_command = commands.add_parser("diff", help="what changed in the English since a translation was marked")
+    diff_command.add_argument("target", metavar="PATH", help="es/page.md or data/glossary/es.yml#id")
+    diff_command.set_defaults(run=_diff)
     new_command = commands.add_parser("new-language", help="add a language")
     new_command.add_argument("code", help="a two-letter language code, like vi, ht or pt-BR")
     new_command.add_argument("--name", help="the language's name in the switcher (default: its own name for itself)")

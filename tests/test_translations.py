@@ -83,7 +83,7 @@ def docs(tmp_path):
 
 def test_page_status_sorts_every_page(docs):
     assert ts.page_status(docs, "en", "es") == {
-        "current": ["a.md"], "outdated": ["b.md", "c.md"], "missing": ["d.md"], "orphan": ["old.md"],
+        "current": ["a.md"], "outdated": ["b.md"], "unmarked": ["c.md"], "missing": ["d.md"], "orphan": ["old.md"],
     }
 
 
@@ -114,7 +114,8 @@ def test_glossary_status_sorts_every_entry(tmp_path):
     )
     assert ts.glossary_status(tmp_path, "en", "es") == {
         "current": ["fape"],
-        "outdated": ["lre", "iep"],  # changed since; translated but never marked
+        "outdated": ["lre"],  # the English changed since it was marked
+        "unmarked": ["iep"],  # translated, never marked
         "missing": ["esy", "pwn"],  # still the English text; absent
         "orphan": ["viejo"],
     }
@@ -153,9 +154,9 @@ def test_status_json_lists_docs_relative_english_paths(project, capsys):
     assert code == 0
     assert list(result["languages"]) == ["es"]
     spanish = result["languages"]["es"]
-    assert set(spanish) == {"current", "outdated", "missing", "orphan", "glossary"}
+    assert set(spanish) == {"current", "outdated", "unmarked", "missing", "orphan", "glossary"}
     assert sorted(spanish["current"] + spanish["outdated"]) == PAGES
-    assert set(spanish["glossary"]) == {"current", "outdated", "missing", "orphan"}
+    assert set(spanish["glossary"]) == {"current", "outdated", "unmarked", "missing", "orphan"}
 
 
 def test_mark_makes_one_page_current(project, capsys):
@@ -424,3 +425,66 @@ def test_new_language_adds_the_organizations_texts_to_translate(project):
     english = yaml.safe_load(before)
     assert yaml.safe_load(after)["languages"]["vi"] == {
         key: english[key] for key in ("name", "short_name", "tagline", "copyright")}
+
+
+# -- unmarked pages, and what changed ---------------------------------------------------------
+
+def test_a_page_never_marked_has_no_outdated_notice(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "es" / "team.md"
+    page.write_text(ts.FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    result = build(project, tmp_path)
+    assert result.ok, result.log
+    assert result.page("es/team/").xpath("//*[contains(@class, 'iep-outdated')]") == []
+    assert ts.page_status(project / "docs", "en", "es")["unmarked"] == ["team.md"]
+
+
+def git(project, *args):
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+
+
+@pytest.fixture
+def history(tmp_path):
+    """The project as a Git repository whose first commit has every translation current."""
+    project = copy_project(tmp_path)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "translations current")
+    return project
+
+
+def test_diff_shows_the_changed_paragraph(history, capsys):
+    english = history / "docs" / "en" / "team.md"
+    text = english.read_text(encoding="utf-8")
+    old = next(p for p in text.split("\n\n") if p.startswith("The school must invite your child"))
+    english.write_text(text.replace(old, old + " A new sentence."), encoding="utf-8")
+    git(history, "commit", "-qam", "English changed")
+    assert run(history, "diff", "es/team.md") == 0
+    out = capsys.readouterr().out
+    number = [p for p in text.split("\n\n") if p.strip() and not p.startswith("---")].index(old) + 1
+    assert out == (f"What changed in docs/en/team.md since the translation was marked:\n\nChanged (paragraph "
+                   f"{number}):\n- {' '.join(old.split())}\n+ {' '.join(old.split())} A new sentence.\n")
+
+
+def test_diff_of_a_glossary_entry(history, capsys):
+    english = history / "data" / "glossary" / "en.yml"
+    text = english.read_text(encoding="utf-8")
+    old = '  short: "Free appropriate public education: '
+    assert old in text
+    english.write_text(text.replace(old, '  short: "Free and appropriate public education: ', 1), encoding="utf-8")
+    assert run(history, "diff", "data/glossary/es.yml#fape") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("What changed in data/glossary/en.yml#fape since the translation was marked:\n\nChanged")
+    assert "\n- short: Free appropriate public education: " in out
+    assert "\n+ short: Free and appropriate public education: " in out
+
+
+def test_diff_of_a_page_never_marked_says_so(history, capsys):
+    page = history / "docs" / "es" / "team.md"
+    page.write_text(ts.FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    assert run(history, "diff", "es/team.md") == 1
+    assert capsys.readouterr().err == (
+        "error: docs/es/team.md was never marked, so there is no version to compare with. Compare it with "
+        "docs/en/team.md, then mark it: python scripts/translations.py mark es/team.md\n")

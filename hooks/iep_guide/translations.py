@@ -34,7 +34,7 @@ from . import datafile
 from .glossary import data as glossary_data
 
 KEY = "translation_of"
-STATES = ("current", "outdated", "missing", "orphan")
+STATES = ("current", "outdated", "unmarked", "missing", "orphan")
 HASH_LENGTH = 12
 GLOSSARY_DIR = glossary_data.FOLDER
 RECORD_KIND = "Translation record"
@@ -83,9 +83,12 @@ def page_status(docs_dir: Path, source: str, lang: str) -> dict[str, list[str]]:
     english = _pages(docs_dir / source)
     translated = _pages(docs_dir / lang)
     for name in sorted(english):
+        recorded = recorded_hash(translated[name].read_text(encoding="utf-8")) if name in translated else None
         if name not in translated:
             status["missing"].append(name)
-        elif recorded_hash(translated[name].read_text(encoding="utf-8")) == file_hash(english[name]):
+        elif recorded is None:
+            status["unmarked"].append(name)  # translated, or being translated, and never marked
+        elif recorded == file_hash(english[name]):
             status["current"].append(name)
         else:
             status["outdated"].append(name)
@@ -116,6 +119,8 @@ def glossary_status(project_dir: Path, source: str, lang: str) -> dict[str, list
             status["current"].append(entry_id)
         elif entry_id not in hashes and same_entry(entry, translated[entry_id]):
             status["missing"].append(entry_id)  # still the English text copied by new-language
+        elif entry_id not in hashes:
+            status["unmarked"].append(entry_id)
         else:
             status["outdated"].append(entry_id)
     status["orphan"] = [entry_id for entry_id in translated if entry_id not in english]
