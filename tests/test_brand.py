@@ -303,3 +303,39 @@ def test_serve_watches_the_brand_data_and_theme_files(tmp_path):
     assert {project / name for name in ("brand.yml", "brand", "data", "overrides", "hooks")} <= watched
     assert brand_file in watched  # the brand file BRAND_FILE names
     assert tmp_path / "elsewhere" / "art" in watched  # and the folder of its images
+
+
+# -- on a phone: the helpline in the first screen, the logo and the short name ----------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.browser
+def test_the_helpline_is_one_tap_away_on_every_page_of_a_phone(rebranded, real_site):
+    from browser import chromium, require_browser, serve
+    from iep_tools.project import built_page_paths
+
+    require_browser()
+    first_screen = """() => [...document.querySelectorAll('a[href^="tel:"]')].filter(a => {
+        const box = a.getBoundingClientRect(); return box.height > 0 && box.bottom <= innerHeight; }).length"""
+    with chromium(viewport=PHONE, is_mobile=True, has_touch=True) as context:
+        page = context.new_page()
+        with serve(rebranded.site) as url:
+            shown = {}
+            for path in built_page_paths(rebranded.site):
+                page.goto(url + path)
+                shown[path] = page.evaluate(first_screen)
+            assert [path for path, count in shown.items() if count == 0] == []
+            assert page.locator(".md-banner .iep-helpline a").text_content() == (
+                "Questions? Call Riverside: +1 (555) 010-0199")  # the 404 page, last, in English
+            page.goto(url + "es/")
+            assert page.locator(".md-banner .iep-helpline a").text_content() == (
+                "¿Preguntas? Llame a Riverside: +1 (555) 010-0199")
+            logo = page.locator(".md-header .md-logo")
+            assert logo.is_visible()
+            assert page.locator(".md-header .iep-short-name").first.is_visible()
+            assert page.locator(".md-header .iep-full-name").first.bounding_box()["width"] <= 1
+        with serve(real_site.site) as url:  # brand.yml gives no phone and no email
+            page.goto(url + "team/")
+            assert page.locator(".md-banner").count() == 0
+            assert page.locator('a[href^="tel:"]').count() == 0

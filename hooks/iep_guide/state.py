@@ -43,6 +43,7 @@ class LanguageBuild:
     glossary_link: Any = None  # the term link template, parsed once
     markdown_links: dict[str, list] = field(default_factory=dict)  # src_uri -> Markdown links written
     search_dialog: str = ""  # Material's search dialog tag, with this language's accessible name
+    header_name: tuple[str, str] = ("", "")  # Material's header name, and it with the short name too
     search_index: Any = None  # Material's search index for this language
 
 
