@@ -16,7 +16,7 @@ from iep_tools import translations
 from sitebuild import ROOT, build, copy_project
 
 PAGES = ["benefits.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "prepare.md", "process.md", "team.md",
-         "what-is-an-iep.md"]
+         "transition.md", "what-is-an-iep.md"]
 
 
 def run(project, *args) -> int:
