@@ -15,7 +15,8 @@ from iep_guide import translations as ts
 from iep_tools import translations
 from sitebuild import ROOT, build, copy_project
 
-PAGES = ["benefits.md", "esy.md", "glossary.md", "index.md", "prepare.md", "process.md", "team.md", "what-is-an-iep.md"]
+PAGES = ["benefits.md", "discipline.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "prepare.md", "process.md",
+         "team.md", "transition.md", "what-is-an-iep.md"]
 
 
 def run(project, *args) -> int:
