@@ -357,9 +357,12 @@ def more_languages(tmp_path_factory):
     project = copy_project(tmp)
     assert run(project, "new-language", "ht") == 0
     assert run(project, "new-language", "ar") == 0
-    # One page translated, with the process page's timeline in it.
+    # One page "translated": the English team page (its headings keep the ids other pages
+    # link to) with a right-to-left title and a timeline like the process page's.
+    english = (project / "docs" / "en" / "team.md").read_text(encoding="utf-8")
     (project / "docs" / "ar" / "team.md").write_text(
-        "# فريق البرنامج\n\n<ol class=\"iep-timeline\">\n<li><strong>الطلب</strong> تطلب الأسرة تقييمًا.</li>\n"
+        english.replace("# The IEP team", "# فريق البرنامج", 1)
+        + "\n<ol class=\"iep-timeline\">\n<li><strong>الطلب</strong> تطلب الأسرة تقييمًا.</li>\n"
         "<li><strong>التقييم</strong> تقيّم المدرسة الطفل.</li>\n</ol>\n", encoding="utf-8")
     return project, build(project, tmp)
 
