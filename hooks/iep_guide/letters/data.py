@@ -168,7 +168,7 @@ def _letter(key: str, values: dict, node: d.Node, checker: _Checker, shared: set
         for condition in ("when", "unless"):
             if condition in option_node.value:
                 checker.state_key(option_node.value[condition], BOOL_KEYS, "whose value is true or false")
-    allowed = shared | set(fields)
+    allowed = shared | {name for name in fields if name in checker.fields}
     checker.blanks(settings["title" if key == "planner" else "subject"], allowed)
     body = tuple(_block(item, item_node, checker, allowed, options)
                  for item, item_node in zip(values["body"], settings["body"].value, strict=True))
