@@ -226,13 +226,13 @@ def test_disagreeing_asks_for_mediation_where_the_state_offers_no_facilitated_me
 
 def test_disagreeing_offers_a_facilitated_meeting_where_the_state_has_one():
     tool = _tool("texas", "disagree")
-    assert [(option.name, option.checked) for option in tool.options] == [("disagree.facilitated", True)]
+    assert [(option.name, option.checked) for option in tool.options] == [("disagree.option.facilitated", True)]
     blocks = {"".join(p.text or p.blank for p in block.parts): block for block in tool.versions[0].blocks}
     offer = next(text for text in blocks if text.startswith("I would like us to try a facilitated IEP meeting"))
     assert "The Texas Education Agency (TEA) offers these meetings free of charge." in offer
-    assert blocks[offer].show_if == "disagree.facilitated"
+    assert blocks[offer].show_if == "disagree.option.facilitated"
     mediation_only = blocks["I ask for mediation to help us settle this disagreement (34 CFR §300.506)."]
-    assert (mediation_only.hide_if, mediation_only.hidden) == ("disagree.facilitated", True)
+    assert (mediation_only.hide_if, mediation_only.hidden) == ("disagree.option.facilitated", True)
 
 
 def test_spanish_site_sends_the_english_letter_with_a_spanish_reading_copy():

@@ -76,6 +76,11 @@ def control_id(name: str) -> str:
     return "iep-" + name.replace(".", "-").replace("_", "-")
 
 
+def option_name(key: str, option: str) -> str:
+    """An option's control, apart from the letter's fields ('agreed.open' is a field, 'agreed.option.open' its option)."""
+    return f"{key}.option.{option}"
+
+
 def offered(options: dict[str, Option], rules: StateRules) -> dict[str, Option]:
     """The options the state profile offers."""
     def value(key: str) -> bool:
@@ -97,8 +102,8 @@ def tool(key: str, site: Letters, school: Letters, rules: StateRules, fill: Fill
 
     controls = [_control(site, name_of(field_id), field_id) for field_id in letter.fields
                 if key == "planner" or field_id not in site.frame.fields]
-    option_controls = [Control(f"{key}.{option.id}", control_id(f"{key}.{option.id}"), option.label, "checkbox",
-                               checked=option.default) for option in options.values()]
+    option_controls = [Control(option_name(key, option.id), control_id(option_name(key, option.id)), option.label,
+                               "checkbox", checked=option.default) for option in options.values()]
     versions = [Version(school.lang, "letter", _blocks(school, key, options, name_of, fill), "")]
     if site.lang != school.lang:
         versions.append(Version(site.lang, "copy", _blocks(site, key, options, name_of, fill),
@@ -166,8 +171,8 @@ def _blocks(letters: Letters, key: str, options: dict[str, Option], name_of: Cal
 def _block(item: Block, options: dict[str, Option], key: str, parts: Callable[[str], list[Part]]) -> RBlock | None:
     if item.if_ is not None and item.if_ not in options:
         return None  # shown by an option the state does not offer
-    show_if = f"{key}.{item.if_}" if item.if_ else None
-    hide_if = f"{key}.{item.if_not}" if item.if_not and item.if_not in options else None
+    show_if = option_name(key, item.if_) if item.if_ else None
+    hide_if = option_name(key, item.if_not) if item.if_not and item.if_not in options else None
     hidden = (item.if_ is not None and not options[item.if_].default) or \
              (hide_if is not None and options[item.if_not or ""].default)
     if item.kind == "ul":
