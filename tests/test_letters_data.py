@@ -170,7 +170,7 @@ def test_calendar_days_are_dated_under_california():
     deadline = deadlines.deadline(rules("california"), "evaluation_request_response", "en")
     assert (deadline.period, deadline.dated, deadline.period_text) == (Period(15, "calendar_days"), True,
                                                                        "15 calendar days")
-    assert deadlines.due_date(datetime.date(2026, 1, 20), deadline.period) == datetime.date(2026, 2, 4)
+    assert deadlines.due_date(datetime.date(2026, 1, 20), Period(15, "calendar_days")) == datetime.date(2026, 2, 4)
 
 
 @pytest.mark.parametrize(("profile", "lang", "amount", "shown", "unit_note"), [
