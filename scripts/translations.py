@@ -2,19 +2,21 @@
 
     python scripts/translations.py status [--json] [--strict] [--lang es]
     python scripts/translations.py mark es/what-is-an-iep.md [data/glossary/es.yml#fape ...]
+    python scripts/translations.py mark data/letters/es.yml[#letters.evaluation]
     python scripts/translations.py diff es/team.md            (or data/glossary/es.yml#fape)
     python scripts/translations.py new-language pt [--name "Português"]
     python scripts/translations.py preview es [--build DIR]
 
-status   every page (and glossary entry) of each language: current, outdated (the English
-         changed since it was marked), unmarked (translated but never marked), missing (not
-         translated: English is shown) or orphan (no English source). --strict exits 1 when
-         anything is not current.
-diff     what changed in the English page (or glossary entry) since the translation was
-         marked, paragraph by paragraph, from the repository's Git history.
-mark     records that a page (docs/es/x.md, or es/x.md) or glossary entries
-         (data/glossary/es.yml for all, data/glossary/es.yml#id for one) are translated from
-         the current English. Run it after updating the translation.
+status   every page (glossary entry, letter text) of each language: current, outdated (the
+         English changed since it was marked), unmarked (translated but never marked), missing
+         (not translated: English is shown) or orphan (no English source). --strict exits 1
+         when anything is not current.
+diff     what changed in the English page (or glossary entry) since the translation
+         was marked, paragraph by paragraph, from the repository's Git history.
+mark     records that a page (docs/es/x.md, or es/x.md), glossary entries (data/glossary/es.yml
+         for all, data/glossary/es.yml#id for one) or letter texts (data/letters/es.yml, or
+         data/letters/es.yml#letters.evaluation) are translated from the current English.
+         Run it after updating the translation.
 new-language  adds a language: mkdocs.yml, docs/<code>/, its glossary file, its interface
          strings file, its state-rule texts, and, for a language Material for MkDocs does not
          ship (ht, so), Material's interface strings in English to translate.
@@ -62,19 +64,21 @@ def main(argv: list[str] | None = None) -> int:
 # -- status -------------------------------------------------------------------------------
 
 def status(project: Path) -> dict:
-    """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None}}}"""
+    """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None,
+    "letters": {...} | None}}}: a group for each data set (ts.DATA_SETS)."""
     site = Site(project)
     languages: dict[str, dict] = {}
     for lang in site.translations:
         result: dict[str, Any] = ts.page_status(site.docs_dir, site.source, lang)
-        result["glossary"] = ts.glossary_status(project, site.source, lang)
+        for dataset in ts.DATA_SETS:
+            result[dataset.name] = ts.data_status(project, site.source, lang, dataset)
         languages[lang] = result
     return {"source": site.source, "languages": languages}
 
 
 def needs_work(result: dict) -> bool:
     for lang_status in result["languages"].values():
-        groups = [lang_status, lang_status["glossary"] or {}]
+        groups = [lang_status] + [lang_status[dataset.name] or {} for dataset in ts.DATA_SETS]
         if any(group.get(state) for group in groups for state in ("outdated", "unmarked", "missing", "orphan")):
             return True
     return False
@@ -102,13 +106,15 @@ def _report(result: dict) -> str:
             for name in pages[state]:
                 lines.append(f"  {state:<9} {name}")
         lines.append(f"  {_counts(pages)}")
-        glossary = pages["glossary"]
-        if glossary is not None:
-            lines.append(f"{lang}: glossary entries in {ts.GLOSSARY_DIR}/{lang}.yml")
+        for dataset in ts.DATA_SETS:
+            entries = pages[dataset.name]
+            if entries is None:
+                continue
+            lines.append(f"{lang}: {dataset.title.lower()} entries in {dataset.folder}/{lang}.yml")
             for state in ("outdated", "unmarked", "missing", "orphan"):
-                for entry_id in glossary[state]:
+                for entry_id in entries[state]:
                     lines.append(f"  {state:<9} {entry_id}")
-            lines.append(f"  {_counts(glossary)}")
+            lines.append(f"  {_counts(entries)}")
         lines.append("")
     if not result["languages"]:
         lines.append(f"No translations: mkdocs.yml has only '{source}'.")
@@ -134,8 +140,9 @@ def mark(project: Path, target: str) -> str:
     site = Site(project)
     path_part, _, entry = target.partition("#")
     path = _resolve(site, path_part)
-    if path.parent == (project / ts.GLOSSARY_DIR).resolve() and path.suffix == ".yml":
-        return _mark_glossary(project, site, path.stem, [entry] if entry else None)
+    for dataset in ts.DATA_SETS:
+        if path.parent == (project / dataset.folder).resolve() and path.suffix == ".yml":
+            return _mark_data(project, site, dataset, path.stem, [entry] if entry else None)
     try:
         lang, _, name = path.relative_to(site.docs_dir.resolve()).as_posix().partition("/")
     except ValueError:
@@ -156,21 +163,23 @@ def mark(project: Path, target: str) -> str:
     return f"Marked docs/{lang}/{name} as translated from the current docs/{site.source}/{name} ({value})."
 
 
-def _mark_glossary(project: Path, site: Site, lang: str, ids: list[str] | None) -> str:
+def _mark_data(project: Path, site: Site, dataset: ts.DataSet, lang: str, ids: list[str] | None) -> str:
+    """Record that entries of a data set (the glossary, the letters) are translated from the current English."""
+    folder = dataset.folder
     if lang == site.source or lang not in site.translations:
-        raise Refused(f"'{ts.GLOSSARY_DIR}/{lang}.yml' is not a translation's glossary.")
-    english_path, _ = ts.glossary_paths(project, site.source)
-    path, hashes_path = ts.glossary_paths(project, lang)
+        raise Refused(f"'{folder}/{lang}.yml' is not a translation's {dataset.title.lower()} file.")
+    english_path, _ = ts.data_paths(project, dataset, site.source)
+    path, hashes_path = ts.data_paths(project, dataset, lang)
     if not english_path.is_file() or not path.is_file():
-        raise Refused(f"Both '{ts.GLOSSARY_DIR}/{site.source}.yml' and '{ts.GLOSSARY_DIR}/{lang}.yml' must exist.")
-    english, translated = ts.read_glossary(english_path, site.source), ts.read_glossary(path, lang)
+        raise Refused(f"Both '{folder}/{site.source}.yml' and '{folder}/{lang}.yml' must exist.")
+    english, translated = dataset.read(english_path, site.source), dataset.read(path, lang)
     for entry_id in ids or []:
         if entry_id not in english or entry_id not in translated:
-            where = f"{ts.GLOSSARY_DIR}/{site.source}.yml" if entry_id not in english else f"{ts.GLOSSARY_DIR}/{lang}.yml"
+            where = f"{folder}/{site.source}.yml" if entry_id not in english else f"{folder}/{lang}.yml"
             close = difflib.get_close_matches(entry_id, list(english), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise Refused(f"Glossary entry '{entry_id}' is not in '{where}'.{hint}")
-    hashes = ts.read_glossary_hashes(hashes_path)
+            raise Refused(f"{dataset.title} entry '{entry_id}' is not in '{where}'.{hint}")
+    hashes = ts.read_hashes(hashes_path, dataset)
     untranslated = [] if ids else [
         entry_id for entry_id in english
         if entry_id in translated and entry_id not in hashes and ts.same_entry(english[entry_id], translated[entry_id])
@@ -179,19 +188,19 @@ def _mark_glossary(project: Path, site: Site, lang: str, ids: list[str] | None) 
     for entry_id in chosen:
         hashes[entry_id] = ts.entry_hash(english[entry_id])
     lines = [
-        f"# Which version of each English glossary entry ({ts.GLOSSARY_DIR}/{site.source}.yml) the",
+        f"# Which version of each English {dataset.title.lower()} entry ({folder}/{site.source}.yml) the",
         f"# entry in {lang}.yml was translated from. Written by `python scripts/translations.py mark",
-        f"# {ts.GLOSSARY_DIR}/{lang}.yml`: do not edit by hand (see TRANSLATING.md).",
+        f"# {folder}/{lang}.yml`: do not edit by hand (see TRANSLATING.md).",
     ]
     lines += [f'{entry_id}: "{hashes[entry_id]}"' for entry_id in english if entry_id in hashes]
     lines += [f'{entry_id}: "{value}"' for entry_id, value in hashes.items() if entry_id not in english]
     hashes_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     what = f"entry '{chosen[0]}'" if ids else f"{len(chosen)} entries"
-    message = f"Marked {what} of {ts.GLOSSARY_DIR}/{lang}.yml as translated from the current English."
+    message = f"Marked {what} of {folder}/{lang}.yml as translated from the current English."
     if untranslated:
         message += (
             f" Not marked, still the English text: {', '.join(untranslated)} (mark one with "
-            f"{ts.GLOSSARY_DIR}/{lang}.yml#<id> if it is meant to be the same)."
+            f"{folder}/{lang}.yml#<id> if it is meant to be the same)."
         )
     return message
 

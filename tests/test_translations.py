@@ -15,8 +15,8 @@ from iep_guide import translations as ts
 from iep_tools import translations
 from sitebuild import ROOT, build, copy_project
 
-PAGES = ["benefits.md", "discipline.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "prepare.md", "process.md",
-         "team.md", "transition.md", "what-is-an-iep.md"]
+PAGES = ["benefits.md", "discipline.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "letters.md",
+         "prepare.md", "process.md", "team.md", "transition.md", "what-is-an-iep.md"]
 
 
 def run(project, *args) -> int:
@@ -146,8 +146,9 @@ def status_json(project, capsys, *args):
 def mark_everything(project, lang="es"):
     pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs" / lang).glob("*.md"))
     assert run(project, "mark", *pages) == 0
-    if (project / "data" / "glossary" / f"{lang}.yml").is_file():
-        assert run(project, "mark", f"data/glossary/{lang}.yml") == 0
+    for folder in ("glossary", "letters"):
+        if (project / "data" / folder / f"{lang}.yml").is_file():
+            assert run(project, "mark", f"data/{folder}/{lang}.yml") == 0
 
 
 def test_status_json_lists_docs_relative_english_paths(project, capsys):
@@ -155,7 +156,7 @@ def test_status_json_lists_docs_relative_english_paths(project, capsys):
     assert code == 0
     assert list(result["languages"]) == ["es"]
     spanish = result["languages"]["es"]
-    assert set(spanish) == {"current", "outdated", "unmarked", "missing", "orphan", "glossary"}
+    assert set(spanish) == {"current", "outdated", "unmarked", "missing", "orphan", "glossary", "letters"}
     assert sorted(spanish["current"] + spanish["outdated"]) == PAGES
     assert set(spanish["glossary"]) == {"current", "outdated", "unmarked", "missing", "orphan"}
 
