@@ -310,6 +310,18 @@ def test_third_language_searches_with_its_own_lunr_language(three_languages):
     assert (result.site / "assets/javascripts/lunr/min/lunr.pt.min.js").is_file()
 
 
+def test_a_new_language_s_untranslated_glossary_is_marked_as_english(three_languages):
+    _, result = three_languages
+    tips = result.page("pt/team/").xpath("//span[contains(@class, 'glossary-tip')]")
+    assert tips
+    assert {tip.get("lang") for tip in tips} == {"en"}
+    assert {tip.get("lang") for tip in result.page("es/team/").xpath("//span[contains(@class, 'glossary-tip')]")} == {"es"}
+    glossary = result.page("pt/glossary/")
+    assert glossary.get("lang") == "pt"
+    assert {dt.get("lang") for dt in glossary.xpath("//div[@class='glossary-entries']//dt")} == {"en"}
+    assert {dt.get("lang") for dt in result.page("es/glossary/").xpath("//div[@class='glossary-entries']//dt")} == {None}
+
+
 def test_edited_english_page_shows_the_outdated_notice(three_languages):
     _, result = three_languages
     page = result.page("es/what-is-an-iep/")
