@@ -15,8 +15,9 @@ from iep_guide import translations as ts
 from iep_tools import translations
 from sitebuild import ROOT, build, copy_project
 
-PAGES = ["benefits.md", "discipline.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "letters.md",
-         "prepare.md", "process.md", "team.md", "transition.md", "what-is-an-iep.md"]
+PAGES = ["benefits.md", "disagree.md", "discipline.md", "esy.md", "evaluation.md", "glossary.md", "iep-or-504.md",
+         "index.md", "letters.md", "prepare.md", "process.md", "rights-card.md", "rights.md", "team.md",
+         "transition.md", "what-is-an-iep.md"]
 
 
 def run(project, *args) -> int:
