@@ -3,10 +3,11 @@
     git clone https://github.com/snowballstem/snowball && cd snowball && git checkout v3.1.1 && make snowball
     python scripts/vendor_snowball.py path/to/snowball
 
-The build stems with the Python package snowballstemmer (requirements.txt); the search
-worker must stem a reader's words exactly as the build did, so its stemmers are generated
-by the same Snowball version (`snowball ALGORITHM.sbl -js`), the version snowballstemmer
-names in its generated files. Snowball writes ES modules; the worker loads scripts with
+The build stems with PyStemmer (requirements.txt), Snowball's C stemmers for Python; the
+search worker must stem a reader's words exactly as the build did, so its stemmers are
+generated from the same Snowball release line (`snowball ALGORITHM.sbl -js`): PyStemmer's
+version is the Snowball version it bundles, and the checkout must have the same major and
+minor version (3.1.x). Snowball writes ES modules; the worker loads scripts with
 importScripts (and the offline copy with script tags), so each language becomes one classic
 script: Snowball's base class and the language's stemmer in one function, which sets
 `self.snowballStemmers.<algorithm>`. tests/test_search.py checks that both stem every word of
@@ -37,9 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{compiler} not found: run `make snowball` in {args.snowball}")
     version = _version(args.snowball)
     wanted = _python_version()
-    if version != wanted:
-        parser.error(f"{args.snowball} is Snowball {version}, but snowballstemmer's files are from {wanted}: "
-                     f"`git checkout v{wanted}` there first")
+    if ".".join(version.split(".")[:2]) != wanted:
+        parser.error(f"{args.snowball} is Snowball {version}, but PyStemmer bundles Snowball {wanted}.x: "
+                     f"check out a v{wanted}.x tag there first")
     base = _module_body((args.snowball / "javascript" / "base-stemmer.js").read_text(encoding="utf-8"), "BaseStemmer")
     VENDOR.mkdir(parents=True, exist_ok=True)
     for algorithm in ALGORITHMS:
@@ -61,13 +62,10 @@ def _version(checkout: Path) -> str:
 
 
 def _python_version() -> str:
-    import snowballstemmer
+    """The Snowball release line (major.minor) of the build's stemmers: PyStemmer's version."""
+    from importlib.metadata import version
 
-    source = Path(snowballstemmer.__file__).with_name("spanish_stemmer.py").read_text(encoding="utf-8")
-    found = re.search(r"by Snowball ([\d.]+)", source)
-    if found is None:
-        raise SystemExit("snowballstemmer's spanish_stemmer.py does not name its Snowball version")
-    return found.group(1)
+    return ".".join(version("PyStemmer").split(".")[:2])
 
 
 def _module_body(source: str, name: str) -> str:

@@ -6,10 +6,11 @@ browser (overrides/assets/javascripts/search/text.js), so a word typed finds the
   `[\\p{L}\\p{N}]` are the same characters.
 - `fold`: the word without accents or other marks (NFD, marks dropped): "evaluación" ->
   "evaluacion", "niño" -> "nino". Every lookup goes through it, so accents are optional.
-- `Keys.key`: the word's stem (Snowball, in the languages `STEMMERS` names), folded:
-  "evaluaciones", "evaluación" and "evaluacion" all have the key "evalu". The index is keyed
-  by it; the browser stems with Snowball too, generated from the same Snowball version
-  (overrides/assets/javascripts/vendor/snowball/, scripts/vendor_snowball.py).
+- `Keys.key`: the word's stem (Snowball, in the languages `STEMMERS` names; PyStemmer, its
+  C build for Python), folded: "evaluaciones", "evaluación" and "evaluacion" all have the
+  key "evalu". The index is keyed by it; the browser stems with Snowball too, the same
+  algorithms generated as JavaScript (overrides/assets/javascripts/vendor/snowball/,
+  scripts/vendor_snowball.py).
 - `STOP_WORDS`: the commonest little words of a language ("de", "the"), left out of the
   index and of queries (folded, so "qué" and "que" alike). The browser gets the list with
   the index, so it is written only here.
@@ -22,19 +23,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import snowballstemmer
+import Stemmer
 
 STEMMERS = {"en": "english", "es": "spanish"}  # language -> Snowball algorithm (vendored in JS)
 TOKEN = re.compile(r"[^\W_]+")
 STOP_WORDS = {
-    "en": frozenset(
+    "en": frozenset(TOKEN.findall(
         "a an and are as at be by do does for from has have how i if in into is it its me my of on or our so "
         "that the their them then there these they this those to was we were what when where which who why "
-        "will with you your".split()),
-    "es": frozenset(
+        "will with you your")),
+    "es": frozenset(TOKEN.findall(
         "a al como con cual cuando de del donde e el ella ellos en entre era es esa ese eso esta este esto "
         "fue ha hay la las le les lo los mas me mi mis muy ni o para pero por que quien se si sin sobre su sus "
-        "te tu u un una unas uno unos usted y ya yo".split()),
+        "te tu u un una unas uno unos usted y ya yo")),
 }
 
 
@@ -50,30 +51,31 @@ def fold(word: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.category(char).startswith("M"))
 
 
-class Keys:
-    """One language's keys, remembered: a site has a few thousand different words, each
-    met many times. Made for each build (the module keeps no state)."""
+class Keys(dict):
+    """One language's keys, word -> key, each worked out once (a site has a few thousand
+    different words, each met many times): `keys[word]`, also from C code such as
+    `map(keys.__getitem__, words)`. Made for each build (the module keeps no state)."""
 
     def __init__(self, lang: str):
-        algorithm = STEMMERS.get(lang)
-        self.algorithm = algorithm
-        self._stem = snowballstemmer.stemmer(algorithm).stemWord if algorithm else None
+        super().__init__()
+        self.algorithm = STEMMERS.get(lang)
+        self._stem = Stemmer.Stemmer(self.algorithm).stemWord if self.algorithm else None
         self.stop = STOP_WORDS.get(lang, frozenset())
-        self._keys: dict[str, str] = {}
         self._folded: dict[str, str] = {}
+
+    def __missing__(self, word: str) -> str:
+        key = self[word] = fold(self._stem(word) if self._stem else word)
+        return key
 
     def key(self, word: str) -> str:
         """The index key of a lowercased word: its stem, folded."""
-        found = self._keys.get(word)
-        if found is None:
-            found = self._keys[word] = fold(self._stem(word) if self._stem else word)
-        return found
+        return self[word]
 
     def fold(self, word: str) -> str:
-        found = self._folded.get(word)
-        if found is None:
-            found = self._folded[word] = fold(word)
-        return found
+        folded = self._folded.get(word)
+        if folded is None:
+            folded = self._folded[word] = fold(word)
+        return folded
 
     def is_stop(self, word: str) -> bool:
         return self.fold(word) in self.stop

@@ -16,7 +16,6 @@
   var TITLE = 3;             // a word in a section's title counts this much more
   var EXACT = 2, FOLDED = 1.6, GLOSSARY = 0.9, PREFIX = 0.7, TYPO = 0.5;
   var SLOT = 65536;          // section ids: page * SLOT + section
-  var MASK_BITS = 30;        // forms with a bit of their own in an entry's masks (index.py)
   var MAX_UNITS = 30;        // words of a query read (a bit each)
   var WORD = /[\p{L}\p{N}]+/gu;
 
@@ -91,7 +90,7 @@
     var targets = [];
     if (typeof value === "string") targets = [value];
     else if (Array.isArray(value) && typeof value[0] === "string") targets = value;
-    else if (isEntry(value)) { found.set(key, value); targets = value[4] || []; }
+    else if (isEntry(value)) { found.set(key, value); targets = value[1] || []; }
     for (var target of targets) {
       if (found.has(target)) continue;
       var entry = (await shard(shardOf(target)))[target];
@@ -112,7 +111,8 @@
     });
   }
 
-  /* A word's candidates: [key, entry, weight, exact form mask, folded form mask]. */
+  /* A word's candidates: {key, entry, weight, token}; `token` when the key is the word's own,
+     so that the word as typed ranks first, then the word without its accents. */
   async function candidates(token) {
     var found = new Map();
     await entriesOf(token.folded, found);
@@ -120,21 +120,15 @@
     var list = [];
     found.forEach(function (entry, key) {
       token.keys.add(key);
-      list.push(forms(key, entry, 1, token));
+      list.push({ key: key, entry: entry, weight: 1, token: token });
     });
     if (token.last && token.folded.length >= PREFIX_MIN) list = list.concat(await prefixes(token, found));
     if (!list.length && token.folded.length >= index.settings.typo) list = await typos(token);
     return list;
   }
 
-  function forms(key, entry, weight, token) {
-    var exact = 0, folded = 0;
-    entry[0].forEach(function (form, i) {
-      if (i >= MASK_BITS) return;
-      if (form === token.word) exact |= 1 << i;
-      if (T.fold(form) === token.folded) folded |= 1 << i;
-    });
-    return [key, entry, weight, exact, folded];
+  function frequency(entry) {  // places of all the key's words
+    return entry[0].reduce(function (sum, form) { return sum + form[1].length / 2; }, 0);
   }
 
   async function prefixes(token, found) {
@@ -147,8 +141,8 @@
       }
     }
     var list = [];
-    more.forEach(function (entry, key) { if (!found.has(key)) list.push([key, entry, PREFIX, 0, 0]); });
-    list.sort(function (a, b) { return b[1][1].length - a[1][1].length; });
+    more.forEach(function (entry, key) { if (!found.has(key)) list.push({ key: key, entry: entry, weight: PREFIX }); });
+    list.sort(function (a, b) { return frequency(b.entry) - frequency(a.entry); });
     return list.slice(0, PREFIX_KEYS);
   }
 
@@ -165,7 +159,7 @@
     var found = new Map();
     for (var word of words) await entriesOf(word, found);
     var list = [];
-    found.forEach(function (entry, key) { list.push([key, entry, TYPO, 0, 0]); });
+    found.forEach(function (entry, key) { list.push({ key: key, entry: entry, weight: TYPO }); });
     return list;
   }
 
@@ -231,34 +225,30 @@
   function score(all) {
     var total = index.settings.sections, sections = new Map();
     all.forEach(function (unit, u) {
-      function add(places, values, weightOf, entryForms, masks) {
-        var idf = Math.log(1 + total / Math.max(1, places.length / 2));
+      function add(places, values, weight, df, forms) {
+        var idf = Math.log(1 + total / Math.max(1, df));
         eachPlace(places, function (sid, j) {
           var value = values[j], tf = value >> 1;
-          var s = weightOf(j) * idf * (tf / (tf + 1.2)) * (value & 1 ? TITLE : 1);
+          var s = weight * idf * (tf / (tf + 1.2)) * (value & 1 ? TITLE : 1);
           var row = sections.get(sid);
           if (!row) sections.set(sid, row = { scores: new Array(all.length).fill(0), forms: new Set() });
           if (s > row.scores[u]) row.scores[u] = s;
-          formsAt(entryForms, masks ? masks[j] : -1).forEach(function (form) { row.forms.add(form); });
+          forms.forEach(function (form) { row.forms.add(form); });
         });
       }
       unit.cands.forEach(function (c) {
-        var entry = c[1], masks = entry[3] || null;
-        add(entry[1], entry[2], function (j) {
-          var mask = masks ? masks[j] : 1;
-          return c[2] * (mask & c[3] ? EXACT : mask & c[4] ? FOLDED : 1);
-        }, entry[0], masks);
+        var df = frequency(c.entry);
+        c.entry[0].forEach(function (form) {
+          var word = form[0], factor = 1;
+          if (c.token) factor = word === c.token.word ? EXACT : T.fold(word) === c.token.folded ? FOLDED : 1;
+          add(form[1], form[2], c.weight * factor, df, [word]);
+        });
       });
       unit.glossary.forEach(function (g) {
-        add(g[1][1], g[1][2], function () { return GLOSSARY; }, highlightable(g[1][0]), null);
+        add(g[1][1], g[1][2], GLOSSARY, g[1][1].length / 2, highlightable(g[1][0]));
       });
     });
     return sections;
-  }
-
-  function formsAt(entryForms, mask) {
-    if (mask === -1) return entryForms;
-    return entryForms.filter(function (form, i) { return i >= MASK_BITS || mask & 1 << i; });
   }
 
   /* A glossary entry's words to mark and highlight: its one-word forms (a phrase's words,
@@ -365,9 +355,10 @@
     if (!typed || /\s$/.test(query)) return [];
     all.forEach(function (unit) {
       unit.cands.forEach(function (c) {
-        if (c[2] !== PREFIX && c[2] !== 1) return;
-        c[1][0].forEach(function (form) {
-          if (form.startsWith(typed) && form !== typed && c[1][1].length > most) { best = form; most = c[1][1].length; }
+        if (c.weight !== PREFIX && c.weight !== 1) return;
+        c.entry[0].forEach(function (form) {
+          var places = form[1].length;
+          if (form[0].startsWith(typed) && form[0] !== typed && places > most) { best = form[0]; most = places; }
         });
       });
     });
