@@ -1,7 +1,7 @@
 """The build, step by step: every MkDocs event this project uses, and what runs at each.
 
-    brand -> variables -> Markdown (links, glossary terms) -> glossary definitions
-          -> languages -> search -> links -> offline
+    brand -> letters -> variables -> Markdown (links, checklist, glossary terms)
+          -> glossary definitions -> languages -> search -> links -> offline
 
 This is the one file mkdocs.yml registers as a hook. The steps live in hooks/iep_guide/;
 what one build knows is an explicit BuildState (iep_guide/state.py), made in the default
@@ -27,6 +27,7 @@ from iep_guide import (
     brand,
     glossary,
     languages,
+    letters,
     offline,
     options,
     per_language,
@@ -35,10 +36,12 @@ from iep_guide import (
     states,
     static_i18n,
     theme_fixes,
+    theme_strings,
     variables,
 )
 from iep_guide.datafile import DataError
 from iep_guide.glossary.mark import GlossaryExtension
+from iep_guide.letters.checklist import ChecklistExtension
 from iep_guide.links.check import LinkRecords
 from iep_guide.links.markdown import MarkdownLinks
 
@@ -49,6 +52,7 @@ log = logging.getLogger("mkdocs.hooks.pipeline")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if static_i18n.starts_build(config):
         state.keep(config, _start(config))
+        brand.watch(state.of(config).brand, config)
     build = state.of(config)
     lang = static_i18n.build_language(config)
     build.start_language(lang, static_i18n.prefix(lang, config))
@@ -74,11 +78,13 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     build = state.of(config)
     env.bytecode_cache = build.templates
     theme_fixes.start_language(build, env, config)
+    theme_strings.start_language(build, config)
     per_language.start_language(env, config)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = state.of(config)
+    markdown = letters.insert(build, markdown, page, config, files)  # its `{{ letters.* }}` lines, before variables
     markdown = variables.substitute(markdown, build, build.current.lang, page.file.src_uri, page.file.content_string)
     build.links_extension.start_page(page.file, files, config)
     glossary.start_page(build, build.glossary_extension, page, config)
@@ -178,11 +184,13 @@ def _start(config: MkDocsConfig) -> state.BuildState:
     try:
         for warning in glossary.load(build):
             log.warning(warning)
+        letters.load(build)
     except DataError as error:
         raise PluginError(str(error)) from None
     build.links = LinkRecords()
     build.links_extension = MarkdownLinks()
     build.glossary_extension = GlossaryExtension()
     # MkDocs passes Extension objects in markdown_extensions on to Python-Markdown as they are.
-    config.markdown_extensions.extend([build.links_extension, build.glossary_extension])  # type: ignore[list-item]
+    extensions = [build.links_extension, build.glossary_extension, ChecklistExtension()]
+    config.markdown_extensions.extend(extensions)  # type: ignore[arg-type]
     return build

@@ -114,6 +114,11 @@ def measure_all(docs: Path = DOCS, profile_id: str = "federal") -> list[Score]:
     return scores
 
 
+def unscored(project: Path = ROOT) -> list[str]:
+    """The site's languages this script has no formula for: named, never skipped silently."""
+    return [lang for lang in languages(project) if lang not in GATES]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strict", action="store_true", help="exit 1 when a page misses the gate")
@@ -126,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         failed += not score.passes
         sign = "<=" if kind == "max" else ">="
         print(f"{score.lang:4}  {score.page:28}  {score.words:5}  {score.score:6.1f}  {verdict} ({name} {sign} {limit:g})")
+    others = unscored()
+    if others:
+        print(f"Not scored: {', '.join(others)}. This script has readability formulas for {', '.join(GATES)} only; "
+              f"have a second speaker of the language read those pages (TRANSLATING.md).")
     return 1 if failed and args.strict else 0
 
 

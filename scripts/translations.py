@@ -2,17 +2,24 @@
 
     python scripts/translations.py status [--json] [--strict] [--lang es]
     python scripts/translations.py mark es/what-is-an-iep.md [data/glossary/es.yml#fape ...]
+    python scripts/translations.py mark data/letters/es.yml[#letters.evaluation]
+    python scripts/translations.py diff es/team.md            (or data/glossary/es.yml#fape)
     python scripts/translations.py new-language pt [--name "Português"]
     python scripts/translations.py preview es [--build DIR]
 
-status   every page (and glossary entry) of each language: current, outdated (the English
-         changed since it was translated), missing (not translated: English is shown) or
-         orphan (no English source). --strict exits 1 when anything is not current.
-mark     records that a page (docs/es/x.md, or es/x.md) or glossary entries
-         (data/glossary/es.yml for all, data/glossary/es.yml#id for one) are translated from
-         the current English. Run it after updating the translation.
-new-language  adds a language Material for MkDocs has interface strings for: mkdocs.yml,
-         docs/<code>/, its glossary file and its interface strings file.
+status   every page (glossary entry, letter text) of each language: current, outdated (the
+         English changed since it was marked), unmarked (translated but never marked), missing
+         (not translated: English is shown) or orphan (no English source). --strict exits 1
+         when anything is not current.
+diff     what changed in the English page (or glossary entry) since the translation
+         was marked, paragraph by paragraph, from the repository's Git history.
+mark     records that a page (docs/es/x.md, or es/x.md), glossary entries (data/glossary/es.yml
+         for all, data/glossary/es.yml#id for one) or letter texts (data/letters/es.yml, or
+         data/letters/es.yml#letters.evaluation) are translated from the current English.
+         Run it after updating the translation.
+new-language  adds a language: mkdocs.yml, docs/<code>/, its glossary file, its interface
+         strings file, its state-rule texts, and, for a language Material for MkDocs does not
+         ship (ht, so), Material's interface strings in English to translate.
 preview  serves (or builds, with --build) one language only, with static-i18n's
          build_only_locale: faster, and only that language's own pages.
 See TRANSLATING.md. How the versions are recorded: hooks/translation_source.py.
@@ -37,6 +44,7 @@ from iep_tools.project import ROOT, i18n_languages
 MATERIAL_LANGUAGES = "templates/partials/languages"
 MATERIAL_LUNR = "templates/assets/javascripts/lunr/min"
 STRINGS = "partials/strings"
+THEME_STRINGS = "partials/languages"  # Material's own strings, for a language Material does not ship
 
 
 class Refused(Exception):
@@ -56,20 +64,22 @@ def main(argv: list[str] | None = None) -> int:
 # -- status -------------------------------------------------------------------------------
 
 def status(project: Path) -> dict:
-    """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None}}}"""
+    """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None,
+    "letters": {...} | None}}}: a group for each data set (ts.DATA_SETS)."""
     site = Site(project)
     languages: dict[str, dict] = {}
     for lang in site.translations:
         result: dict[str, Any] = ts.page_status(site.docs_dir, site.source, lang)
-        result["glossary"] = ts.glossary_status(project, site.source, lang)
+        for dataset in ts.DATA_SETS:
+            result[dataset.name] = ts.data_status(project, site.source, lang, dataset)
         languages[lang] = result
     return {"source": site.source, "languages": languages}
 
 
 def needs_work(result: dict) -> bool:
     for lang_status in result["languages"].values():
-        groups = [lang_status, lang_status["glossary"] or {}]
-        if any(group.get(state) for group in groups for state in ("outdated", "missing", "orphan")):
+        groups = [lang_status] + [lang_status[dataset.name] or {} for dataset in ts.DATA_SETS]
+        if any(group.get(state) for group in groups for state in ("outdated", "unmarked", "missing", "orphan")):
             return True
     return False
 
@@ -96,19 +106,25 @@ def _report(result: dict) -> str:
             for name in pages[state]:
                 lines.append(f"  {state:<9} {name}")
         lines.append(f"  {_counts(pages)}")
-        glossary = pages["glossary"]
-        if glossary is not None:
-            lines.append(f"{lang}: glossary entries in {ts.GLOSSARY_DIR}/{lang}.yml")
-            for state in ("outdated", "missing", "orphan"):
-                for entry_id in glossary[state]:
+        for dataset in ts.DATA_SETS:
+            entries = pages[dataset.name]
+            if entries is None:
+                continue
+            lines.append(f"{lang}: {dataset.title.lower()} entries in {dataset.folder}/{lang}.yml")
+            for state in ("outdated", "unmarked", "missing", "orphan"):
+                for entry_id in entries[state]:
                     lines.append(f"  {state:<9} {entry_id}")
-            lines.append(f"  {_counts(glossary)}")
+            lines.append(f"  {_counts(entries)}")
         lines.append("")
     if not result["languages"]:
         lines.append(f"No translations: mkdocs.yml has only '{source}'.")
     lines.append(
-        "outdated: update the translation, then run: python scripts/translations.py mark <lang>/<page>.md\n"
-        "missing: readers see the English page until someone translates it (TRANSLATING.md)."
+        "outdated: the English changed since the translation was marked. See what changed with\n"
+        "  python scripts/translations.py diff <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>)\n"
+        "  update the translation, then mark it again.\n"
+        "unmarked: translated (or being translated) but never marked. Once it is checked, run\n"
+        "  python scripts/translations.py mark <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>)\n"
+        "missing: readers see the English until someone translates it (TRANSLATING.md)."
     )
     return "\n".join(lines)
 
@@ -124,8 +140,9 @@ def mark(project: Path, target: str) -> str:
     site = Site(project)
     path_part, _, entry = target.partition("#")
     path = _resolve(site, path_part)
-    if path.parent == (project / ts.GLOSSARY_DIR).resolve() and path.suffix == ".yml":
-        return _mark_glossary(project, site, path.stem, [entry] if entry else None)
+    for dataset in ts.DATA_SETS:
+        if path.parent == (project / dataset.folder).resolve() and path.suffix == ".yml":
+            return _mark_data(project, site, dataset, path.stem, [entry] if entry else None)
     try:
         lang, _, name = path.relative_to(site.docs_dir.resolve()).as_posix().partition("/")
     except ValueError:
@@ -146,21 +163,23 @@ def mark(project: Path, target: str) -> str:
     return f"Marked docs/{lang}/{name} as translated from the current docs/{site.source}/{name} ({value})."
 
 
-def _mark_glossary(project: Path, site: Site, lang: str, ids: list[str] | None) -> str:
+def _mark_data(project: Path, site: Site, dataset: ts.DataSet, lang: str, ids: list[str] | None) -> str:
+    """Record that entries of a data set (the glossary, the letters) are translated from the current English."""
+    folder = dataset.folder
     if lang == site.source or lang not in site.translations:
-        raise Refused(f"'{ts.GLOSSARY_DIR}/{lang}.yml' is not a translation's glossary.")
-    english_path, _ = ts.glossary_paths(project, site.source)
-    path, hashes_path = ts.glossary_paths(project, lang)
+        raise Refused(f"'{folder}/{lang}.yml' is not a translation's {dataset.title.lower()} file.")
+    english_path, _ = ts.data_paths(project, dataset, site.source)
+    path, hashes_path = ts.data_paths(project, dataset, lang)
     if not english_path.is_file() or not path.is_file():
-        raise Refused(f"Both '{ts.GLOSSARY_DIR}/{site.source}.yml' and '{ts.GLOSSARY_DIR}/{lang}.yml' must exist.")
-    english, translated = ts.read_glossary(english_path, site.source), ts.read_glossary(path, lang)
+        raise Refused(f"Both '{folder}/{site.source}.yml' and '{folder}/{lang}.yml' must exist.")
+    english, translated = dataset.read(english_path, site.source), dataset.read(path, lang)
     for entry_id in ids or []:
         if entry_id not in english or entry_id not in translated:
-            where = f"{ts.GLOSSARY_DIR}/{site.source}.yml" if entry_id not in english else f"{ts.GLOSSARY_DIR}/{lang}.yml"
+            where = f"{folder}/{site.source}.yml" if entry_id not in english else f"{folder}/{lang}.yml"
             close = difflib.get_close_matches(entry_id, list(english), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise Refused(f"Glossary entry '{entry_id}' is not in '{where}'.{hint}")
-    hashes = ts.read_glossary_hashes(hashes_path)
+            raise Refused(f"{dataset.title} entry '{entry_id}' is not in '{where}'.{hint}")
+    hashes = ts.read_hashes(hashes_path, dataset)
     untranslated = [] if ids else [
         entry_id for entry_id in english
         if entry_id in translated and entry_id not in hashes and ts.same_entry(english[entry_id], translated[entry_id])
@@ -169,19 +188,19 @@ def _mark_glossary(project: Path, site: Site, lang: str, ids: list[str] | None) 
     for entry_id in chosen:
         hashes[entry_id] = ts.entry_hash(english[entry_id])
     lines = [
-        f"# Which version of each English glossary entry ({ts.GLOSSARY_DIR}/{site.source}.yml) the",
+        f"# Which version of each English {dataset.title.lower()} entry ({folder}/{site.source}.yml) the",
         f"# entry in {lang}.yml was translated from. Written by `python scripts/translations.py mark",
-        f"# {ts.GLOSSARY_DIR}/{lang}.yml`: do not edit by hand (see TRANSLATING.md).",
+        f"# {folder}/{lang}.yml`: do not edit by hand (see TRANSLATING.md).",
     ]
     lines += [f'{entry_id}: "{hashes[entry_id]}"' for entry_id in english if entry_id in hashes]
     lines += [f'{entry_id}: "{value}"' for entry_id, value in hashes.items() if entry_id not in english]
     hashes_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     what = f"entry '{chosen[0]}'" if ids else f"{len(chosen)} entries"
-    message = f"Marked {what} of {ts.GLOSSARY_DIR}/{lang}.yml as translated from the current English."
+    message = f"Marked {what} of {folder}/{lang}.yml as translated from the current English."
     if untranslated:
         message += (
             f" Not marked, still the English text: {', '.join(untranslated)} (mark one with "
-            f"{ts.GLOSSARY_DIR}/{lang}.yml#<id> if it is meant to be the same)."
+            f"{folder}/{lang}.yml#<id> if it is meant to be the same)."
         )
     return message
 
@@ -203,23 +222,154 @@ def _mark(project: Path, args) -> int:
     return 0
 
 
+# -- diff ---------------------------------------------------------------------------------
+
+def diff(project: Path, target: str) -> str:
+    """What changed in the English since a translation was marked, paragraph by paragraph:
+    the English revision in Git whose hash is the recorded one, against the English now."""
+    site = Site(project)
+    path_part, _, entry_id = target.partition("#")
+    path = _resolve(site, path_part)
+    if path.parent == (project / ts.GLOSSARY_DIR).resolve() and path.suffix == ".yml":
+        return _diff_entry(project, site, path.stem, entry_id)
+    lang, _, name = path.relative_to(site.docs_dir.resolve()).as_posix().partition("/")
+    if lang == site.source or lang not in site.translations or not path.is_file():
+        raise Refused(f"'{target}' is not a translated page: give one like {site.translations[0]}/team.md.")
+    recorded = ts.recorded_hash(path.read_text(encoding="utf-8"))
+    english = site.docs_dir / site.source / name
+    if recorded is None:
+        raise Refused(f"{_rel(project, path)} was never marked, so there is no version to compare with. Compare it "
+                      f"with {_rel(project, english)}, then mark it: python scripts/translations.py mark {lang}/{name}")
+    now = english.read_text(encoding="utf-8")
+    if ts.text_hash(now) == recorded:
+        return f"{_rel(project, english)} has not changed since {lang}/{name} was marked."
+    then = _old_version(project, english, lambda text: ts.text_hash(text) == recorded)
+    return _paragraph_diff(_rel(project, english), _paragraphs(then), _paragraphs(now))
+
+
+def _diff_entry(project: Path, site: Site, lang: str, entry_id: str) -> str:
+    if not entry_id:
+        raise Refused(f"Name the entry: {ts.GLOSSARY_DIR}/{lang}.yml#<id>.")
+    english_path, _ = ts.glossary_paths(project, site.source)
+    _, hashes_path = ts.glossary_paths(project, lang)
+    english = ts.read_glossary(english_path, site.source)
+    if entry_id not in english:
+        close = difflib.get_close_matches(entry_id, list(english), n=1)
+        raise Refused(f"No entry '{entry_id}' in {ts.GLOSSARY_DIR}/{site.source}.yml." +
+                      (f" Did you mean '{close[0]}'?" if close else ""))
+    recorded = ts.read_glossary_hashes(hashes_path).get(entry_id)
+    if recorded is None:
+        raise Refused(f"Entry '{entry_id}' of {ts.GLOSSARY_DIR}/{lang}.yml was never marked, so there is no version "
+                      f"to compare with. Once it is checked: python scripts/translations.py mark "
+                      f"{ts.GLOSSARY_DIR}/{lang}.yml#{entry_id}")
+    now = english[entry_id]
+    if ts.entry_hash(now) == recorded:
+        return f"Entry '{entry_id}' of {ts.GLOSSARY_DIR}/{site.source}.yml has not changed since it was marked."
+
+    def entry_of(text: str):
+        from iep_guide.glossary import data as glossary_data
+
+        try:
+            entries = glossary_data.parse(text, site.source, ts.GLOSSARY_DIR).entries
+        except ValueError:
+            return None
+        return entries[entry_id].source if entry_id in entries else None
+
+    def matches(text: str) -> bool:
+        old = entry_of(text)
+        return old is not None and ts.entry_hash(old) == recorded
+
+    then = entry_of(_old_version(project, english_path, matches))
+    return _paragraph_diff(f"{ts.GLOSSARY_DIR}/{site.source}.yml#{entry_id}", _fields(then), _fields(now))
+
+
+def _old_version(project: Path, path: Path, matches) -> str:
+    """The text of `path` at the newest Git commit where `matches(text)` holds."""
+    import subprocess
+
+    rel = _rel(project, path)
+    log = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=project, capture_output=True, text=True)
+    if log.returncode != 0:
+        raise Refused(f"Git cannot show the history of {rel} ({log.stderr.strip()}); diff needs the repository's history.")
+    for commit in log.stdout.split():
+        shown = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=project, capture_output=True, text=True)
+        if shown.returncode == 0 and matches(shown.stdout):
+            return shown.stdout
+    raise Refused(f"No committed version of {rel} is the one the translation was made from (it may have been "
+                  f"marked from uncommitted changes). Compare the two files by hand, then mark it again.")
+
+
+def _paragraphs(text: str) -> list[str]:
+    body = ts.FRONT_MATTER.sub("", ts.normalize(text), count=1)
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", body) if part.strip()]
+
+
+def _fields(entry) -> list[str]:
+    return [f"{key}: {' '.join(str(entry[key]).split())}" for key in ("term", "match", "short", "long") if entry.get(key)]
+
+
+def _paragraph_diff(name: str, old: list[str], new: list[str]) -> str:
+    lines = [f"What changed in {name} since the translation was marked:"]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        what = {"replace": "Changed", "delete": "Removed", "insert": "Added"}[tag]
+        lines.append(f"\n{what} (paragraph {j1 + 1 if tag != 'delete' else i1 + 1}):")
+        lines += [f"- {paragraph}" for paragraph in old[i1:i2]]
+        lines += [f"+ {paragraph}" for paragraph in new[j1:j2]]
+    return "\n".join(lines)
+
+
+def _rel(project: Path, path: Path) -> str:
+    return path.resolve().relative_to(project.resolve()).as_posix()
+
+
+def _diff(project: Path, args) -> int:
+    print(diff(project, args.target))
+    return 0
+
+
 # -- new-language -------------------------------------------------------------------------
 
-def new_language(project: Path, code: str, name: str | None = None) -> list[str]:
+def language_code(code: str) -> str:
+    """A language code as the site writes it: 'VI' is 'vi', 'pt_br' and 'pt-br' are 'pt-BR'."""
+    language, _, region = code.replace("_", "-").partition("-")
+    if not region:
+        return language.lower()
+    return f"{language.lower()}-{region.title() if len(region) == 4 else region.upper()}"
+
+
+def new_language(project: Path, code: str, name: str | None = None, second_variant: bool = False) -> list[str]:
     """Add a language; returns what was done, line by line."""
+    from mkdocs_static_i18n.config import RE_LOCALE
+
     site = Site(project)
-    supported = material_languages()
-    if code in [site.source, *site.translations]:
+    code = language_code(code)
+    present = [site.source, *site.translations]
+    if code in present:
         raise Refused(f"Language '{code}' is already in mkdocs.yml.")
-    if code not in supported:
-        close = difflib.get_close_matches(code, supported, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+    if not RE_LOCALE.match(code):
         raise Refused(
-            f"Material for MkDocs has no interface strings for '{code}', so the site cannot be built "
-            f"in it.{hint} Supported codes: {', '.join(supported)}."
+            f"'{code}' is not a code mkdocs-static-i18n accepts: it takes a two-letter language code (ISO 639-1), "
+            f"with a region if needed, like 'ht', 'so' or 'pt-BR'. A language that has only a three-letter code "
+            f"(Hmong: 'hmn') cannot be added until static-i18n accepts those; see TRANSLATING.md."
+        )
+    same = [other for other in present if other.split("-")[0] == code.split("-")[0]]
+    if same and not second_variant:
+        raise Refused(
+            f"This site already has this language as '{same[0]}'. Two variants of one language give readers two "
+            f"entries in the language switcher and translators two copies to keep up. {VARIANT_ADVICE.get(code, '')}"
+            f"To add '{code}' as well anyway, run again with --second-variant."
         )
     name = name or NATIVE_NAMES.get(code, code)
     done = []
+    if code not in material_languages():
+        theme_strings = site.theme_strings_dir / f"{code}.html"
+        if not theme_strings.exists():
+            theme_strings.parent.mkdir(parents=True, exist_ok=True)
+            theme_strings.write_text(_theme_strings_file(code, name), encoding="utf-8")
+            done.append(f"{theme_strings.relative_to(project).as_posix()}: Material for MkDocs has no interface "
+                        f"strings for '{code}', so this is a copy of its English ones to translate (menus, search)")
     config_text = site.config_path.read_text(encoding="utf-8")
     new_text = _add_to_config(config_text, code, name)
     if code not in Site.languages_in(new_text):
@@ -247,8 +397,60 @@ def new_language(project: Path, code: str, name: str | None = None) -> list[str]
     if not strings.exists():
         strings.write_text(_strings_file(site, code, name), encoding="utf-8")
         done.append(f"{strings.relative_to(project).as_posix()}: the interface strings, in English, to translate")
+    done += _add_brand_texts(project, code)
     done += _add_state_texts(project, site.source, code, name)
     return done
+
+
+def _add_brand_texts(project: Path, code: str) -> list[str]:
+    """brand.yml's `languages.<code>`: the organization's name, short name, tagline and
+    copyright line, copied from the English to translate (the header of every page)."""
+    from ruamel.yaml import YAML
+
+    path = project / "brand.yml"
+    if not path.is_file():
+        return []
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    if data.get("languages") is None:
+        data["languages"] = {}
+    if code in data["languages"]:
+        return []
+    data["languages"][code] = {key: data[key] for key in ("name", "short_name", "tagline", "copyright") if key in data}
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return [f"brand.yml: languages.{code} with the organization's name, short name, tagline and copyright line, "
+            f"in English, to translate (they head every page)"]
+
+
+# When two codes name variants of one language, which to choose.
+VARIANT_ADVICE = {
+    "pt": "Most Portuguese-speaking families in US schools speak Brazilian Portuguese: 'pt-BR' is usually the "
+          "right code; 'pt' is European Portuguese. ",
+    "pt-BR": "Most Portuguese-speaking families in US schools speak Brazilian Portuguese, so 'pt-BR' is usually "
+             "the one to keep. ",
+}
+# Languages written right to left that Material has no strings for (it has ar, fa, he, ur).
+RIGHT_TO_LEFT = {"ps", "sd", "ug", "yi", "dv", "ckb"}
+
+
+def _theme_strings_file(code: str, name: str) -> str:
+    """Material's interface strings for a language it does not ship: its English file to translate."""
+    english = (_material() / MATERIAL_LANGUAGES / "en.html").read_text(encoding="utf-8")
+    body = english[english.index("{% macro"):]
+    body = body.replace('"language": "en"', f'"language": "{code}"', 1)
+    body = body.replace('"direction": "ltr"', f'"direction": "{"rtl" if code in RIGHT_TO_LEFT else "ltr"}"', 1)
+    # lunr has no support for this language: search with its basic settings, without English stop words.
+    body = re.sub(r'"search\.config\.pipeline": "[^"]*"', '"search.config.pipeline": "trimmer"', body, count=1)
+    return (
+        f"{{#- Material for MkDocs' interface strings (menus, search, footer) in {name} ({code}), which Material\n"
+        f"    does not ship: a copy of its English file, made by scripts/translations.py new-language.\n"
+        f"    Translate the values, never the keys. Keep \"language\", \"direction\" and the three\n"
+        f"    \"search.config\" keys as they are. A key missing here shows in English, and the build\n"
+        f"    warns which (hooks/iep_guide/theme_strings.py). -#}}\n" + body
+    )
 
 
 def _add_state_texts(project: Path, source: str, code: str, name: str) -> list[str]:
@@ -352,8 +554,8 @@ def _strings_file(site: Site, code: str, name: str) -> str:
         f"{{#- This site's interface strings in {name} ({code}), copied from {site.source}.html by\n"
         f"    scripts/translations.py new-language. Translate the values, never the keys. -#}}\n"
     )
-    search = search_language(code)
-    if search not in lunr_languages():
+    search = search_language(code) if code in material_languages() else "en"
+    if code in material_languages() and search not in lunr_languages():
         comment += (
             f"{{#- Search: Material asks for lunr's '{search}' support, which lunr does not have, so this\n"
             f"    language searches with the basic settings below (no stemming). Keep these two keys. -#}}\n"
@@ -374,11 +576,12 @@ def _material() -> Path:
 
 
 def _new_language(project: Path, args) -> int:
-    for line in new_language(project, args.code, args.name):
+    for line in new_language(project, args.code, args.name, args.second_variant):
         print(line)
+    code = language_code(args.code)
     print(
         f"\nNext: build the site (NO_MKDOCS_2_WARNING=1 mkdocs build --strict), then translate pages into "
-        f"docs/{args.code}/ and the strings file, and run 'python scripts/translations.py status'. "
+        f"docs/{code}/ and the strings file, and run 'python scripts/translations.py status'. "
         f"Optional: the organization's name in this language under 'languages:' in brand.yml."
     )
     return 0
@@ -439,6 +642,7 @@ class Site:
         self.docs_dir = project / self.config.get("docs_dir", "docs")
         theme = self.config.get("theme") or {}
         self.strings_dir = project / (theme.get("custom_dir") or "overrides") / STRINGS
+        self.theme_strings_dir = project / (theme.get("custom_dir") or "overrides") / THEME_STRINGS
         languages = i18n_languages(self.config)
         defaults = [entry["locale"] for entry in languages if entry.get("default")]
         self.source = defaults[0] if defaults else languages[0]["locale"]
@@ -467,9 +671,14 @@ def _parser() -> argparse.ArgumentParser:
     mark_command.add_argument("targets", nargs="+", metavar="PATH",
                               help="es/page.md, data/glossary/es.yml or data/glossary/es.yml#id")
     mark_command.set_defaults(run=_mark)
+    diff_command = commands.add_parser("diff", help="what changed in the English since a translation was marked")
+    diff_command.add_argument("target", metavar="PATH", help="es/page.md or data/glossary/es.yml#id")
+    diff_command.set_defaults(run=_diff)
     new_command = commands.add_parser("new-language", help="add a language")
-    new_command.add_argument("code", help="a language code Material supports, like pt or vi")
+    new_command.add_argument("code", help="a two-letter language code, like vi, ht or pt-BR")
     new_command.add_argument("--name", help="the language's name in the switcher (default: its own name for itself)")
+    new_command.add_argument("--second-variant", action="store_true",
+                             help="add it even though the site has another variant of the language (pt and pt-BR)")
     new_command.set_defaults(run=_new_language)
     preview_command = commands.add_parser("preview", help="serve one language only")
     preview_command.add_argument("code")

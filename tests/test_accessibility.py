@@ -130,6 +130,28 @@ def test_open_language_switcher_and_glossary_tooltip_have_no_axe_violations(page
     assert violations == [], report(violations)
 
 
+@pytest.fixture
+def touch_page(axe_script, site_url):
+    from browser import playwright_session
+
+    with playwright_session() as session, chromium(session, has_touch=True, is_mobile=True,
+                                                  viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        page.add_init_script(script=axe_script)
+        page.problems = PageProblems(page, site_url)
+        yield page
+
+
+@pytest.mark.parametrize("path", ["what-is-an-iep/", "es/what-is-an-iep/"])
+def test_a_definition_opened_by_a_tap_has_no_axe_violations(touch_page, site_url, path):
+    touch_page.goto(site_url + path)
+    touch_page.locator("article a.glossary-term").first.tap()
+    touch_page.locator(".glossary-popover").wait_for()
+    violations = run_axe(touch_page)
+    assert violations == [], report(violations)
+    assert touch_page.problems == []
+
+
 # Reflow (WCAG 1.4.10) and resize text (1.4.4).
 
 OVERFLOW = """() => {

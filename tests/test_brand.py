@@ -15,14 +15,14 @@ DEFAULT_STRINGS = [
     DEFAULT["name"], DEFAULT["tagline"], DEFAULT["copyright"], DEFAULT["site_url"].rstrip("/"),
     *[DEFAULT["languages"]["es"][key] for key in ("name", "tagline", "copyright")],
 ]
-LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#0b5345"/></svg>'
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#0b3b30"/></svg>'
 ALTERNATE = {
     "name": "Riverside Parent Network",
     "short_name": "Riverside",
-    "tagline": "Help for Riverside families",
+    "tagline": "Help for Riverside families.",  # ends in a full stop, as many do
     "logo": "art/river.svg",
     "favicon": "art/river.svg",
-    "colors": {"primary": "#0b5345", "accent": "#7d3c98"},
+    "colors": {"primary": "#0b3b30", "accent": "#cc7a00"},
     "phone": "+1 (555) 010-0199",
     "email": "help@riverside.example",
     "website": "https://riverside.example/",
@@ -98,7 +98,7 @@ def test_phone_is_a_tel_link_on_every_page(rebranded, url):
 
 def test_brand_colours_and_logo_are_used(rebranded):
     page = rebranded.page("")
-    assert "--md-primary-fg-color: #0b5345;" in page.xpath("string(//head/style)")
+    assert "--md-primary-fg-color: #0b3b30;" in page.xpath("string(//head/style)")
     assert page.xpath("//link[@rel='icon']/@href") == ["assets/brand/river.svg"]
     assert (rebranded.site / "assets/brand/river.svg").read_text() == LOGO
 
@@ -157,9 +157,9 @@ def test_unknown_setting_with_a_guess(tmp_path):
 
 
 def test_colour_that_is_not_a_colour(tmp_path):
-    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "blue", "accent": "#7d3c98"}})
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "blue", "accent": "#cc7a00"}})
     assert problems == [f"Brand file '{path}', line {line_of(path, '  primary')}, key 'colors.primary': 'blue' is "
-                        f"not a colour. Write it as a hex colour in quotes, for example \"#1f4e79\"."]
+                        f"not a colour. Write it as a hex colour in quotes, for example \"#12324f\"."]
 
 
 def test_missing_logo_file(tmp_path):
@@ -170,7 +170,7 @@ def test_missing_logo_file(tmp_path):
 
 
 def test_primary_colour_too_light_for_white_text(tmp_path):
-    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}})
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#cc7a00"}})
     assert problems == [f"Brand file '{path}', line {line_of(path, '  primary')}, key 'colors.primary': white text "
                         f"on #6fa8dc has a contrast of 2.53:1, below the 4.5:1 that WCAG AA requires. Choose a darker "
                         f"colour."]
@@ -186,7 +186,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_bad_brand_file_fails_the_build_with_its_line(tmp_path):
-    path = write_brand(tmp_path / "b", {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#7d3c98"}})
+    path = write_brand(tmp_path / "b", {**ALTERNATE, "colors": {"primary": "#6fa8dc", "accent": "#cc7a00"}})
     result = build(copy_project(tmp_path), tmp_path, env={"BRAND_FILE": str(path)})
     assert not result.ok
     assert result.warnings == [
@@ -202,3 +202,140 @@ def test_contrast_ratio_matches_wcag():
 
 KNOWN = ["name", "short_name", "tagline", "logo", "favicon", "colors", "phone", "email", "website", "address",
          "social", "copyright", "site_url", "state", "languages"]
+
+
+def test_accent_too_light_for_a_focus_ring_on_the_page(tmp_path):
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "#0b3b30", "accent": "#fff3a0"}})
+    assert problems == [f"Brand file '{path}', line {line_of(path, '  accent')}, key 'colors.accent': the accent colour "
+                        f"#fff3a0 draws the focus ring keyboard users follow, on the page and in the header; it needs "
+                        f"3:1 against both (WCAG 1.4.11), but has 1.13:1 against the white page. Choose a darker accent."]
+
+
+def test_accent_too_close_to_the_header_colour(tmp_path):
+    path, problems = problems_of(tmp_path, {**ALTERNATE, "colors": {"primary": "#7a1f3d", "accent": "#0b5d6b"}})
+    assert problems == [f"Brand file '{path}', line {line_of(path, '  accent')}, key 'colors.accent': the accent colour "
+                        f"#0b5d6b draws the focus ring keyboard users follow, on the page and in the header; it needs "
+                        f"3:1 against both (WCAG 1.4.11), but has 1.34:1 against the header (#7a1f3d). Choose a "
+                        f"brighter accent, or a darker primary colour."]
+
+
+def test_the_default_colours_pass_both_checks():
+    colours = brand.load(ROOT / "brand.yml", ["en", "es"]).colors
+    assert brand.contrast("#ffffff", colours["primary"]) >= brand.MIN_CONTRAST
+    assert brand.contrast("#ffffff", colours["accent"]) >= brand.MIN_FOCUS_CONTRAST
+    assert brand.contrast(colours["primary"], colours["accent"]) >= brand.MIN_FOCUS_CONTRAST
+
+
+def test_a_tagline_ending_in_a_full_stop_shows_one(rebranded):
+    text = rebranded.text("")
+    assert "Help for Riverside families." in text
+    assert "families.." not in text
+
+
+# YAML mistakes in the project's own brand.yml, said in plain words with the line to fix.
+
+def yaml_problem(tmp_path: Path, old: str, new: str) -> list[str]:
+    path = tmp_path / "brand.yml"
+    path.write_text((ROOT / "brand.yml").read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    for name in ("logo.svg", "favicon.svg"):
+        (tmp_path / "brand").mkdir(exist_ok=True)
+        (tmp_path / "brand" / name).write_bytes((ROOT / "brand" / name).read_bytes())
+    with pytest.raises(DataError) as error:
+        brand.load(path, ["en", "es"], shown="brand.yml")
+    return str(error.value).splitlines()
+
+
+def test_a_tab_is_named_as_a_tab(tmp_path):
+    assert yaml_problem(tmp_path, "  accent:", "\taccent:") == [
+        "Brand file 'brand.yml', line 13: this line is indented with a tab. Use spaces, not tabs."]
+
+
+def test_a_line_indented_one_space_too_far(tmp_path):
+    assert yaml_problem(tmp_path, "  accent:", "   accent:") == [
+        "Brand file 'brand.yml', line 13: this line is indented differently from the lines above it. Use spaces, "
+        "not tabs, and line up settings of the same level in the same column."]
+
+
+def test_a_colon_inside_a_text_says_to_quote_it(tmp_path):
+    assert yaml_problem(tmp_path, "tagline: Plain-language help", "tagline: Help: plain-language help") == [
+        "Brand file 'brand.yml', line 8: this value contains ': ', which YAML reads as a new setting. Put the value "
+        "in quotes, like: key: \"text: more text\"."]
+
+
+def test_an_unquoted_colour_says_what_yaml_did_and_to_quote_it(tmp_path):
+    assert yaml_problem(tmp_path, 'primary: "#12324f"', "primary: #12324f") == [
+        "Brand file 'brand.yml', line 12, key 'colors.primary': has no value: YAML reads '#' as the start of a "
+        "comment, so everything after it is ignored. Put the value in quotes, like: primary: \"#12324f\""]
+
+
+def test_an_unquoted_phone_number_says_to_quote_it(tmp_path):
+    assert yaml_problem(tmp_path, '# phone: "+1 555 010 0000"', "phone: 5125550142") == [
+        "Brand file 'brand.yml', line 14, key 'phone': must be text, but YAML reads 5125550142 as a number. Put it "
+        "in quotes: \"5125550142\"."]
+
+
+def test_a_language_code_typo_under_languages(tmp_path):
+    assert yaml_problem(tmp_path, "  es:\n", "  sp:\n") == [
+        "Brand file 'brand.yml', line 24, key 'languages.sp': 'sp' is not a language of this site (en, es). Did you "
+        "mean 'es'? Languages are listed under the i18n plugin in mkdocs.yml."]
+
+
+# `mkdocs serve` rebuilds on every file a fork edits: MkDocs watches config.watch after
+# the first build (mkdocs/commands/serve.py), so the list is checked after a real build.
+
+def test_serve_watches_the_brand_data_and_theme_files(tmp_path):
+    import os
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path)
+    brand_file = write_brand(tmp_path / "elsewhere", ALTERNATE)
+    os.environ.update(BRAND_FILE=str(brand_file), IEP_ALLOW_UNCONFIRMED="true")
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build.build(config)
+        config.plugins.on_shutdown()
+    finally:
+        del os.environ["BRAND_FILE"], os.environ["IEP_ALLOW_UNCONFIRMED"]
+    watched = {Path(path) for path in config.watch}
+    assert {project / name for name in ("brand.yml", "brand", "data", "overrides", "hooks")} <= watched
+    assert brand_file in watched  # the brand file BRAND_FILE names
+    assert tmp_path / "elsewhere" / "art" in watched  # and the folder of its images
+
+
+# -- on a phone: the helpline in the first screen, the logo and the short name ----------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.browser
+def test_the_helpline_is_one_tap_away_on_every_page_of_a_phone(rebranded, real_site):
+    from browser import chromium, require_browser, serve
+    from iep_tools.project import built_page_paths
+
+    require_browser()
+    first_screen = """() => [...document.querySelectorAll('a[href^="tel:"]')].filter(a => {
+        const box = a.getBoundingClientRect(); return box.height > 0 && box.bottom <= innerHeight; }).length"""
+    with chromium(viewport=PHONE, is_mobile=True, has_touch=True) as context:
+        page = context.new_page()
+        with serve(rebranded.site) as url:
+            shown = {}
+            for path in built_page_paths(rebranded.site):
+                page.goto(url + path)
+                shown[path] = page.evaluate(first_screen)
+            assert [path for path, count in shown.items() if count == 0] == []
+            assert page.locator(".md-banner .iep-helpline a").text_content() == (
+                "Questions? Call Riverside: +1 (555) 010-0199")  # the 404 page, last, in English
+            page.goto(url + "es/")
+            assert page.locator(".md-banner .iep-helpline a").text_content() == (
+                "¿Preguntas? Llame a Riverside: +1 (555) 010-0199")
+            logo = page.locator(".md-header .md-logo")
+            assert logo.is_visible()
+            assert page.locator(".md-header .iep-short-name").first.is_visible()
+            assert page.locator(".md-header .iep-full-name").first.bounding_box()["width"] <= 1
+        with serve(real_site.site) as url:  # brand.yml gives no phone and no email
+            page.goto(url + "team/")
+            assert page.locator(".md-banner").count() == 0
+            assert page.locator('a[href^="tel:"]').count() == 0

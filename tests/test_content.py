@@ -12,7 +12,8 @@ from sitebuild import ROOT
 
 DOCS = ROOT / "docs"
 LANGUAGES = ["en", "es"]
-TOPICS = ["what-is-an-iep.md", "benefits.md", "process.md", "team.md", "esy.md", "prepare.md"]
+TOPICS = ["what-is-an-iep.md", "benefits.md", "process.md", "team.md", "esy.md", "prepare.md",
+          "iep-or-504.md", "transition.md", "discipline.md", "letters.md"]
 HEADING_ID = re.compile(r"^#{2,6} .*\{ *#([\w-]+) *\}\s*$", re.M)
 CITATION = re.compile(r"§ ?300\.\d+")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

@@ -95,10 +95,62 @@ def test_click_follows_the_link_to_the_entry(page, base_url):
     assert page.locator("dfn#iep").is_visible()
 
 
-def test_tap_follows_the_link_to_the_entry(session, base_url):
+# -- on a phone: a tap opens the definition in place ------------------------------------------
+
+@pytest.fixture
+def phone(session, base_url):
     with chromium(session, has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}) as context:
         page = context.new_page()
-        page.goto(base_url)
-        page.locator('article a.glossary-term[data-glossary-id="iep"]').tap()
-        page.wait_for_url(base_url + "glossary/#iep")
-        assert page.locator("dfn#iep").is_visible()
+        yield page
+
+
+POPOVER = ".glossary-popover"
+FOCUSED_TERM = "document.activeElement.matches('a.glossary-term') && document.activeElement.textContent"
+
+
+def open_definition(page, url: str) -> None:
+    page.goto(url)
+    page.locator('article a.glossary-term[data-glossary-id="iep"]').tap()
+    page.locator(POPOVER).wait_for()
+
+
+def test_a_tap_opens_the_definition_without_leaving_the_page(phone, base_url):
+    open_definition(phone, base_url)
+    assert phone.url == base_url
+    box = phone.locator(POPOVER)
+    assert box.get_attribute("role") == "dialog"
+    assert box.locator(".glossary-popover__term").text_content() == "IEP"
+    assert box.locator(".glossary-popover__text").text_content() == "A written plan for your child."
+    assert phone.evaluate("document.activeElement.classList.contains('glossary-popover')")  # focus moved to it
+    assert phone.evaluate("document.getElementById(document.activeElement.getAttribute('aria-labelledby'))"
+                          ".textContent") == "IEP"  # its name, for a screen reader
+    term = phone.locator('article a.glossary-term[data-glossary-id="iep"]').bounding_box()
+    shown = box.bounding_box()
+    assert shown["y"] >= term["y"] + term["height"] or shown["y"] + shown["height"] <= term["y"]  # not over it
+
+
+@pytest.mark.parametrize("how", ["close button", "escape", "outside tap", "back"])
+def test_the_definition_closes_and_focus_returns_to_the_term(phone, base_url, how):
+    open_definition(phone, base_url)
+    if how == "close button":
+        phone.locator(".glossary-popover__close").tap()
+    elif how == "escape":
+        phone.keyboard.press("Escape")
+    elif how == "outside tap":
+        phone.locator("article h1").tap()
+    else:
+        phone.go_back()
+    phone.locator(POPOVER).wait_for(state="detached")
+    assert phone.url == base_url
+    phone.wait_for_function(f"({FOCUSED_TERM}) === 'IEP'", timeout=2000)  # an outside tap: once the tap is over
+    assert phone.locator("#glossary-tip-iep").is_hidden()  # and no hover tooltip over it
+
+
+@pytest.mark.parametrize(("url", "entry"), [("", "glossary/#iep"), ("es/", "es/glossary/#iep")])
+def test_more_leads_to_the_entry_in_the_readers_language(phone, base_url, url, entry):
+    open_definition(phone, base_url + url)
+    assert phone.locator(".glossary-popover__more").text_content() == (
+        "More in the glossary" if url == "" else "Más en el glosario")
+    phone.locator(".glossary-popover__more").tap()
+    phone.wait_for_url(base_url + entry)
+    assert phone.locator("dfn#iep").is_visible()

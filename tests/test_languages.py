@@ -204,3 +204,13 @@ def test_link_to_missing_anchor_fails_the_strict_build(tmp_path):
 def test_404_switcher_leads_to_each_language_home(site, url, lang, target):
     (link,) = site.page(url).xpath(f"//a[contains(@class, 'md-select__link')][@hreflang='{lang}']")
     assert link.get("href") == target
+
+
+@pytest.mark.parametrize(("url", "title"), [
+    ("", "IEP Family Guide"), ("es/", "Guía del IEP para familias"),
+    ("team/", "The IEP team - IEP Family Guide"), ("es/team/", "El equipo del IEP - Guía del IEP para familias"),
+])
+def test_a_home_page_title_is_the_name_once(real_site, url, title):
+    page = real_site.page(url)
+    assert page.xpath("string(//title)") == title
+    assert page.xpath("string(//meta[@property='og:title']/@content)") == title

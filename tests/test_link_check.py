@@ -63,7 +63,7 @@ def add_template_link(project):
     main = project / "overrides" / "main.html"
     main.write_text(
         main.read_text(encoding="utf-8")
-        + '\n{% block announce %}<a href="{{ \'gone/\' | url }}">Gone</a>{% endblock %}\n',
+        + '\n{% block hero %}<a href="{{ \'gone/\' | url }}">Gone</a>{% endblock %}\n',
         encoding="utf-8",
     )
 

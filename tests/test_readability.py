@@ -74,3 +74,11 @@ def test_english_score_is_the_flesch_kincaid_grade():
     value, count = readability.score("The school gives family help.", "en")
     assert count == 5
     assert value == pytest.approx(0.39 * 5 + 11.8 * 7 / 5 - 15.59)
+
+
+def test_languages_without_a_formula_are_named(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n        - {locale: es, name: Español}\n"
+        "        - {locale: vi, name: Tiếng Việt}\n        - {locale: ar, name: العربية}\n", encoding="utf-8")
+    assert readability.unscored(tmp_path) == ["vi", "ar"]

@@ -71,3 +71,81 @@ def test_the_transition_age_comes_from_the_profile(sites, profile, phrase):
 def test_the_due_process_limit_in_the_glossary_comes_from_the_profile(sites, profile, limit):
     entry = sites[profile].text("glossary/", "//dfn[@id='due-process']/../following-sibling::dd[1]")
     assert f"you must ask for it within {limit} of when you knew" in entry
+
+
+# -- transition.md: the transition age, the rights at the age of majority and the end of
+# services come from the profile (federal rule, Massachusetts, Texas) --------------------
+
+TRANSITION_PROFILES = ["federal", "massachusetts", "texas"]
+TRANSITION_URLS = {"en": "transition/", "es": "es/transition/"}
+TRANSITION_SENTENCES = {  # the page's words around each value, as docs/<lang>/transition.md writes them
+    "transition_age": {"en": "Transition planning must start by age {value}.",
+                       "es": "La planificación de la transición debe empezar a los {value} años a más tardar."},
+    "age_of_majority": {"en": "Your child becomes a legal adult at the age of majority: {value}.",
+                        "es": "Su hijo pasa a ser adulto ante la ley al llegar a la mayoría de edad: {value}."},
+    "services_end": {"en": "Special education services can last {value}.",
+                     "es": "Los servicios de educación especial pueden durar {value}."},
+}
+
+
+def _transition_rules(profile: str) -> states.StateRules:
+    return states.load(profile, ROOT, ["en", "es"], allow_unconfirmed=True)
+
+
+def _transition_sentence(profile: str, key: str, lang: str) -> str:
+    value = _transition_rules(profile).text(key, lang)
+    assert value, f"{profile}: {key} has no text in {lang}"
+    return TRANSITION_SENTENCES[key][lang].format(value=value)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("key", ["transition_age.note", "age_of_majority.rights"])
+def test_transition_profiles_give_different_texts(key, lang):
+    """Federal, Massachusetts and Texas say these differently, so the checks below can fail."""
+    texts = {_transition_rules(profile).text(key, lang) for profile in TRANSITION_PROFILES}
+    assert len(texts) == len(TRANSITION_PROFILES)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("profile", TRANSITION_PROFILES)
+def test_transition_page_states_the_profiles_transition_age(sites, profile, lang):
+    text = sites[profile].text(TRANSITION_URLS[lang])
+    assert _transition_sentence(profile, "transition_age", lang) in text
+    assert _transition_rules(profile).text("transition_age.note", lang) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("profile", TRANSITION_PROFILES)
+def test_transition_page_states_the_profiles_age_of_majority_and_rights(sites, profile, lang):
+    text = sites[profile].text(TRANSITION_URLS[lang])
+    rights = _transition_rules(profile).text("age_of_majority.rights", lang)
+    assert _transition_sentence(profile, "age_of_majority", lang) in text
+    assert rights in text
+    others = [_transition_rules(other).text("age_of_majority.rights", lang)
+              for other in TRANSITION_PROFILES if other != profile]
+    assert [other for other in others if other in text] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("profile", TRANSITION_PROFILES)
+def test_transition_page_states_when_the_profiles_services_end(sites, profile, lang):
+    assert _transition_sentence(profile, "services_end", lang) in sites[profile].text(TRANSITION_URLS[lang])
+
+
+@pytest.mark.parametrize(("profile", "sentence"), [
+    ("federal", "Transition planning must start by age 16."),
+    ("massachusetts", "Transition planning must start by age 14."),
+    ("texas", "Transition planning must start by age 14."),
+])
+def test_transition_page_transition_age_in_plain_figures(sites, profile, sentence):
+    assert sentence in sites[profile].text("transition/")
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("url", ["iep-or-504/", "es/iep-or-504/", "transition/", "es/transition/",
+                                 "discipline/", "es/discipline/"])
+def test_new_topic_pages_leave_no_variable_or_placeholder(sites, profile, url):
+    text = sites[profile].text(url)
+    assert "{{" not in text
+    assert "}}" not in text
+    assert "_days" not in text

@@ -15,7 +15,8 @@ from iep_guide import translations as ts
 from iep_tools import translations
 from sitebuild import ROOT, build, copy_project
 
-PAGES = ["benefits.md", "esy.md", "glossary.md", "index.md", "prepare.md", "process.md", "team.md", "what-is-an-iep.md"]
+PAGES = ["benefits.md", "discipline.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "letters.md",
+         "prepare.md", "process.md", "team.md", "transition.md", "what-is-an-iep.md"]
 
 
 def run(project, *args) -> int:
@@ -83,7 +84,7 @@ def docs(tmp_path):
 
 def test_page_status_sorts_every_page(docs):
     assert ts.page_status(docs, "en", "es") == {
-        "current": ["a.md"], "outdated": ["b.md", "c.md"], "missing": ["d.md"], "orphan": ["old.md"],
+        "current": ["a.md"], "outdated": ["b.md"], "unmarked": ["c.md"], "missing": ["d.md"], "orphan": ["old.md"],
     }
 
 
@@ -114,7 +115,8 @@ def test_glossary_status_sorts_every_entry(tmp_path):
     )
     assert ts.glossary_status(tmp_path, "en", "es") == {
         "current": ["fape"],
-        "outdated": ["lre", "iep"],  # changed since; translated but never marked
+        "outdated": ["lre"],  # the English changed since it was marked
+        "unmarked": ["iep"],  # translated, never marked
         "missing": ["esy", "pwn"],  # still the English text; absent
         "orphan": ["viejo"],
     }
@@ -144,8 +146,9 @@ def status_json(project, capsys, *args):
 def mark_everything(project, lang="es"):
     pages = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs" / lang).glob("*.md"))
     assert run(project, "mark", *pages) == 0
-    if (project / "data" / "glossary" / f"{lang}.yml").is_file():
-        assert run(project, "mark", f"data/glossary/{lang}.yml") == 0
+    for folder in ("glossary", "letters"):
+        if (project / "data" / folder / f"{lang}.yml").is_file():
+            assert run(project, "mark", f"data/{folder}/{lang}.yml") == 0
 
 
 def test_status_json_lists_docs_relative_english_paths(project, capsys):
@@ -153,9 +156,9 @@ def test_status_json_lists_docs_relative_english_paths(project, capsys):
     assert code == 0
     assert list(result["languages"]) == ["es"]
     spanish = result["languages"]["es"]
-    assert set(spanish) == {"current", "outdated", "missing", "orphan", "glossary"}
+    assert set(spanish) == {"current", "outdated", "unmarked", "missing", "orphan", "glossary", "letters"}
     assert sorted(spanish["current"] + spanish["outdated"]) == PAGES
-    assert set(spanish["glossary"]) == {"current", "outdated", "missing", "orphan"}
+    assert set(spanish["glossary"]) == {"current", "outdated", "unmarked", "missing", "orphan"}
 
 
 def test_mark_makes_one_page_current(project, capsys):
@@ -211,16 +214,41 @@ def test_new_language_refuses_an_existing_code(project, capsys):
     assert capsys.readouterr().err == "error: Language 'es' is already in mkdocs.yml.\n"
 
 
-def test_new_language_refuses_a_code_material_lacks(project, capsys):
+@pytest.mark.parametrize(("written", "code"), [("VI", "vi"), ("pt_br", "pt-BR"), ("pt-br", "pt-BR"), ("zh-hant", "zh-Hant")])
+def test_a_language_code_is_written_as_the_site_writes_it(written, code):
+    assert translations.language_code(written) == code
+
+
+def test_new_language_refuses_a_three_letter_code(project, capsys):
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert run(project, "new-language", "pt_BR") == 1
-    err = capsys.readouterr().err
-    assert err.startswith(
-        "error: Material for MkDocs has no interface strings for 'pt_BR', so the site cannot be built "
-        "in it. Did you mean 'pt-BR'? Supported codes: af, ar,"
-    )
+    assert run(project, "new-language", "hmn") == 1
+    assert capsys.readouterr().err == (
+        "error: 'hmn' is not a code mkdocs-static-i18n accepts: it takes a two-letter language code (ISO 639-1), "
+        "with a region if needed, like 'ht', 'so' or 'pt-BR'. A language that has only a three-letter code "
+        "(Hmong: 'hmn') cannot be added until static-i18n accepts those; see TRANSLATING.md.\n")
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == before
-    assert not (project / "docs" / "pt_BR").exists()
+    assert not (project / "docs" / "hmn").exists()
+
+
+def test_new_language_refuses_a_second_variant_unless_asked(project, capsys):
+    assert run(project, "new-language", "pt-BR") == 0
+    capsys.readouterr()
+    assert run(project, "new-language", "pt") == 1
+    assert capsys.readouterr().err == (
+        "error: This site already has this language as 'pt-BR'. Two variants of one language give readers two "
+        "entries in the language switcher and translators two copies to keep up. Most Portuguese-speaking "
+        "families in US schools speak Brazilian Portuguese: 'pt-BR' is usually the right code; 'pt' is European "
+        "Portuguese. To add 'pt' as well anyway, run again with --second-variant.\n")
+    assert run(project, "new-language", "pt", "--second-variant") == 0
+
+
+def test_a_language_material_lacks_gets_its_theme_strings_to_translate(project):
+    assert run(project, "new-language", "ht") == 0
+    theme = (project / "overrides" / "partials" / "languages" / "ht.html").read_text(encoding="utf-8")
+    assert '"language": "ht"' in theme
+    assert '"direction": "ltr"' in theme
+    assert '"search.placeholder": "Search"' in theme  # English, to translate
+    assert '"search.config.pipeline": "trimmer"' in theme  # no English stop words
 
 
 def test_new_language_adds_three_lines_to_mkdocs_yml(project):
@@ -318,3 +346,150 @@ def test_one_language_preview_builds(three_languages, tmp_path):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["es"]
     assert not (site / "es").exists()
+
+
+# -- languages beyond Material's, and right to left ------------------------------------------
+
+@pytest.fixture(scope="module")
+def more_languages(tmp_path_factory):
+    """The project with Haitian Creole (which Material does not ship) and Arabic, nothing
+    translated: every page is the English one, shown inside an ht or ar page."""
+    tmp = tmp_path_factory.mktemp("more-languages")
+    project = copy_project(tmp)
+    assert run(project, "new-language", "ht") == 0
+    assert run(project, "new-language", "ar") == 0
+    # One page "translated": the English team page (its headings keep the ids other pages
+    # link to) with a right-to-left title and a timeline like the process page's.
+    english = (project / "docs" / "en" / "team.md").read_text(encoding="utf-8")
+    (project / "docs" / "ar" / "team.md").write_text(
+        english.replace("# The IEP team", "# فريق البرنامج", 1)
+        + "\n<ol class=\"iep-timeline\">\n<li><strong>الطلب</strong> تطلب الأسرة تقييمًا.</li>\n"
+        "<li><strong>التقييم</strong> تقيّم المدرسة الطفل.</li>\n</ol>\n", encoding="utf-8")
+    return project, build(project, tmp)
+
+
+def test_haitian_creole_and_arabic_build_strict(more_languages):
+    _, result = more_languages
+    assert result.ok, result.log
+    assert result.warnings == []
+    assert result.page("ht/process/").get("lang") == "ht"
+    assert result.page("ar/process/").xpath("string(//body/@dir)") == "rtl"
+
+
+def test_english_shown_in_an_arabic_page_reads_left_to_right(more_languages):
+    _, result = more_languages
+    (shown,) = result.page("ar/process/").xpath("//article//div[@lang='en']")
+    assert shown.get("dir") == "ltr"
+
+
+def test_a_theme_string_missing_from_our_file_is_named(tmp_path):
+    project = copy_project(tmp_path)
+    assert run(project, "new-language", "ht") == 0
+    theme = project / "overrides" / "partials" / "languages" / "ht.html"
+    lines = theme.read_text(encoding="utf-8").splitlines(keepends=True)
+    theme.write_text("".join(line for line in lines if '"search.reset"' not in line and '"footer.next"' not in line),
+                     encoding="utf-8")
+    result = build(project, tmp_path)
+    assert not result.ok
+    assert result.warnings == [
+        "Interface strings file 'overrides/partials/languages/ht.html' lacks 2 of Material's strings, which show in "
+        "English until you add them (copy each line from Material's English file and translate it): footer.next, "
+        "search.reset."]
+
+
+@pytest.mark.browser
+def test_the_timeline_flips_in_a_right_to_left_page(more_languages):
+    from browser import chromium, require_browser, serve
+
+    require_browser()
+    _, result = more_languages
+    side = """() => { const li = document.querySelector('ol.iep-timeline > li'); const s = getComputedStyle(li);
+                return {left: s.borderLeftWidth, right: s.borderRightWidth, dir: getComputedStyle(li).direction}; }"""
+    with serve(result.site) as url, chromium() as context:
+        page = context.new_page()
+        page.goto(url + "process/")
+        english = page.evaluate(side)
+        page.goto(url + "ar/process/")  # English shown in an Arabic page: it keeps left to right
+        fallback = page.evaluate(side)
+        page.goto(url + "ar/team/")  # a right-to-left page: the line runs on the right
+        arabic = page.evaluate(side)
+    line = english["left"]
+    assert english == {"left": line, "right": "0px", "dir": "ltr"}
+    assert line != "0px"
+    assert fallback == english
+    assert arabic == {"left": "0px", "right": line, "dir": "rtl"}
+
+
+def test_new_language_adds_the_organizations_texts_to_translate(project):
+    before = (project / "brand.yml").read_text(encoding="utf-8")
+    assert run(project, "new-language", "vi") == 0
+    after = (project / "brand.yml").read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # comments and every other line kept
+    import yaml
+
+    english = yaml.safe_load(before)
+    assert yaml.safe_load(after)["languages"]["vi"] == {
+        key: english[key] for key in ("name", "short_name", "tagline", "copyright")}
+
+
+# -- unmarked pages, and what changed ---------------------------------------------------------
+
+def test_a_page_never_marked_has_no_outdated_notice(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "es" / "team.md"
+    page.write_text(ts.FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    result = build(project, tmp_path)
+    assert result.ok, result.log
+    assert result.page("es/team/").xpath("//*[contains(@class, 'iep-outdated')]") == []
+    assert ts.page_status(project / "docs", "en", "es")["unmarked"] == ["team.md"]
+
+
+def git(project, *args):
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+
+
+@pytest.fixture
+def history(tmp_path):
+    """The project as a Git repository whose first commit has every translation current."""
+    project = copy_project(tmp_path)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "translations current")
+    return project
+
+
+def test_diff_shows_the_changed_paragraph(history, capsys):
+    english = history / "docs" / "en" / "team.md"
+    text = english.read_text(encoding="utf-8")
+    old = next(p for p in text.split("\n\n") if p.startswith("The school must invite your child"))
+    english.write_text(text.replace(old, old + " A new sentence."), encoding="utf-8")
+    git(history, "commit", "-qam", "English changed")
+    assert run(history, "diff", "es/team.md") == 0
+    out = capsys.readouterr().out
+    number = [p for p in text.split("\n\n") if p.strip() and not p.startswith("---")].index(old) + 1
+    assert out == (f"What changed in docs/en/team.md since the translation was marked:\n\nChanged (paragraph "
+                   f"{number}):\n- {' '.join(old.split())}\n+ {' '.join(old.split())} A new sentence.\n")
+
+
+def test_diff_of_a_glossary_entry(history, capsys):
+    english = history / "data" / "glossary" / "en.yml"
+    text = english.read_text(encoding="utf-8")
+    old = '  short: "Free appropriate public education: '
+    assert old in text
+    english.write_text(text.replace(old, '  short: "Free and appropriate public education: ', 1), encoding="utf-8")
+    assert run(history, "diff", "data/glossary/es.yml#fape") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("What changed in data/glossary/en.yml#fape since the translation was marked:\n\nChanged")
+    assert "\n- short: Free appropriate public education: " in out
+    assert "\n+ short: Free and appropriate public education: " in out
+
+
+def test_diff_of_a_page_never_marked_says_so(history, capsys):
+    page = history / "docs" / "es" / "team.md"
+    page.write_text(ts.FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    assert run(history, "diff", "es/team.md") == 1
+    assert capsys.readouterr().err == (
+        "error: docs/es/team.md was never marked, so there is no version to compare with. Compare it with "
+        "docs/en/team.md, then mark it: python scripts/translations.py mark es/team.md\n")

@@ -23,7 +23,8 @@ from . import datafile as d
 KIND = "Brand file"
 ASSETS = "assets/brand"
 TEXT_KEYS = ("name", "short_name", "tagline", "copyright")
-MIN_CONTRAST = 4.5
+MIN_CONTRAST = 4.5  # white text on the primary colour (WCAG 1.4.3)
+MIN_FOCUS_CONTRAST = 3.0  # the accent's focus ring against the page and the header (WCAG 1.4.11)
 WHITE = "#ffffff"
 SOCIAL_ICONS = {
     "facebook.com": "fontawesome/brands/facebook",
@@ -86,6 +87,14 @@ def load(path: Path, languages: list[str], shown: str | None = None) -> Brand:
         site_url=values["site_url"],
         state=values["state"],
     )
+
+
+def watch(brand: Brand, config: MkDocsConfig) -> None:
+    """`mkdocs serve` rebuilds when the brand file used, or its images, change (mkdocs.yml's
+    `watch` lists brand.yml and brand/; BRAND_FILE may name another)."""
+    for path in (brand.path, brand.logo.parent, brand.favicon.parent):
+        if str(path) not in config.watch and not any(path.is_relative_to(Path(w).resolve()) for w in config.watch):
+            config.watch.append(str(path))
 
 
 def apply(brand: Brand, config: MkDocsConfig, lang: str) -> None:
@@ -157,7 +166,7 @@ def _schema(languages: list[str]) -> d.Record:
 def _colour(value: str) -> str | None:
     if _HEX.match(value):
         return None
-    return f"'{value}' is not a colour. Write it as a hex colour in quotes, for example \"#1f4e79\"."
+    return f"'{value}' is not a colour. Write it as a hex colour in quotes, for example \"#12324f\"."
 
 
 def _email(value: str) -> str | None:
@@ -190,6 +199,19 @@ def _check_contrast(doc: d.Document, colors: dict[str, str]) -> None:
         node = _node(doc, "colors").value["primary"]
         doc.problem(node, f"white text on {colors['primary']} has a contrast of {ratio:.2f}:1, below the "
                           f"{MIN_CONTRAST}:1 that WCAG AA requires. Choose a darker colour.")
+        return
+    accent = colors["accent"]
+    on_page, on_header = contrast(WHITE, accent), contrast(colors["primary"], accent)
+    if min(on_page, on_header) < MIN_FOCUS_CONTRAST:
+        node = _node(doc, "colors").value["accent"]
+        weak = [f"{ratio:.2f}:1 against {where}" for ratio, where in
+                ((on_page, "the white page"), (on_header, f"the header ({colors['primary']})"))
+                if ratio < MIN_FOCUS_CONTRAST]
+        advice = ("Choose a darker accent." if on_page < MIN_FOCUS_CONTRAST else
+                  "Choose a brighter accent, or a darker primary colour.")
+        doc.problem(node, f"the accent colour {accent} draws the focus ring keyboard users follow, on the page and "
+                          f"in the header; it needs {MIN_FOCUS_CONTRAST:g}:1 against both (WCAG 1.4.11), but has "
+                          f"{' and '.join(weak)}. {advice}")
 
 
 def _node(doc: d.Document, key: str) -> d.Node:

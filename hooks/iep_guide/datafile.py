@@ -138,13 +138,16 @@ def plain_yaml_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None
     line = mark.line + 1 if mark else None
     lines = text.splitlines()
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    # PyYAML's own parser and libyaml (the C one) word the same problems differently.
     problem = error.problem or ""
     fix = "Use spaces, not tabs, and line up settings of the same level in the same column."
-    if "'\\t'" in problem:
+    tab = "'\\t'" in problem or (problem == "found character that cannot start any token" and "\t" in here)
+    if tab:
         return line, "this line is indented with a tab. Use spaces, not tabs."
-    if problem.startswith("expected <block end>"):
+    if problem.startswith("expected <block end>") or problem == "did not find expected key":
         return line, f"this line is indented differently from the lines above it. {fix}"
-    if problem == "mapping values are not allowed here" and mark is not None:
+    if problem in ("mapping values are not allowed here", "mapping values are not allowed in this context") \
+            and mark is not None:
         key_colon = here.find(":")
         if 0 <= key_colon < mark.column:
             return line, ("this value contains ': ', which YAML reads as a new setting. Put the value in "

@@ -150,15 +150,16 @@ def finish(state: BuildState, site_dir: Path) -> None:
 
 
 def _outdated_notice(state: BuildState, context: dict, page: Page, config: MkDocsConfig) -> None:
-    """A translated page whose English source changed since it was marked gets a notice."""
+    """A translated page whose English source changed since it was marked gets a notice; a
+    page not marked yet does not (the English has not changed as far as anyone knows)."""
     source = state.default_language
     original = static_i18n.alternates(page.file).get(source)
     english = Path(config.docs_dir) / source / static_i18n.path_in_language(page.file)
     if original is None or not english.is_file():
         return  # an orphan: no English source to compare with
     recorded = page.meta.get(translations.KEY)
-    if recorded is not None and str(recorded) == translations.file_hash(english):
-        return
+    if recorded is None or str(recorded) == translations.file_hash(english):
+        return  # never marked: nothing is known to have changed (status lists it as unmarked)
     context["outdated_lang"] = source
     context["outdated_url"] = original.url or "./"
 

@@ -22,8 +22,9 @@ def enabled(config: MkDocsConfig) -> bool:
 
 
 def configure(config: MkDocsConfig) -> None:
-    polyfills = config.extra.get("polyfills", [])
-    config.extra["polyfills"] = [SHIM if "iframe-worker" in str(url) else url for url in polyfills]
+    """The local shim, before Material's plugin adds its CDN one (it adds none when one is there)."""
+    polyfills = [SHIM if "iframe-worker" in str(url) else url for url in config.extra.get("polyfills", [])]
+    config.extra["polyfills"] = polyfills if SHIM in polyfills else [*polyfills, SHIM]
 
 
 def inline_search_indexes(site_dir: Path) -> None:

@@ -43,6 +43,7 @@ class LanguageBuild:
     glossary_link: Any = None  # the term link template, parsed once
     markdown_links: dict[str, list] = field(default_factory=dict)  # src_uri -> Markdown links written
     search_dialog: str = ""  # Material's search dialog tag, with this language's accessible name
+    header_name: tuple[str, str] = ("", "")  # Material's header name, and it with the short name too
     search_index: Any = None  # Material's search index for this language
 
 
@@ -79,6 +80,7 @@ class BuildState:
     warned: set[str] = field(default_factory=set)  # drift warnings already given in this build
     templates: TemplateCache = field(default_factory=TemplateCache)  # for MkDocs' environment of each language
     hook_templates: Any = None  # a Jinja environment of the theme, for the HTML the hooks render
+    letters: Any = None  # the letters of every language, and which translations are outdated (letters/)
     built: dict[str, LanguageBuild] = field(default_factory=dict)  # every language started, by code
     language: LanguageBuild | None = None  # the one being built now
 

@@ -4,6 +4,10 @@
   not allowed on checkboxes, so the Nu HTML checker reports an error on every page.
 - The search dialog (partials/search.html, included by the header without a block) has
   no accessible name: it gets the interface string `search.label` of the language built.
+- The header shows the organization's name, cut off on a phone ("Texas Family Advocac…"):
+  it gets the short name beside it, which site.css shows instead on a narrow screen (the
+  full one stays for screen readers). The logo's alt text "logo" is left empty: the logo's
+  link is named by the organization's name already.
 
 When Material's markup changes so that a tag is not found, the build warns once.
 """
@@ -29,6 +33,8 @@ REPLACEMENTS = {
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
 }
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+HEADER_NAME = '<div class="md-header__topic">\n          <span class="md-ellipsis">\n            {name}\n          </span>'
+LOGO_ALT = ' alt="logo">'
 
 
 def start_language(state: BuildState, env: Environment, config: MkDocsConfig) -> None:
@@ -37,10 +43,18 @@ def start_language(state: BuildState, env: Environment, config: MkDocsConfig) ->
     strings: Any = env.get_template("partials/language.html").make_module({"config": config})  # its macros
     label = str(strings.t("search.label")).strip()
     language.search_dialog = SEARCH_DIALOG.replace('role="dialog">', f'role="dialog" aria-label="{escape(label)}">')
+    brand = config.extra["brand"]
+    name, short = brand["name"], brand["short_name"]  # as Material writes them: not escaped
+    old = HEADER_NAME.format(name=name)
+    both = (f'<span class="iep-full-name">{name}</span>'
+            f'<span class="iep-short-name" aria-hidden="true">{short}</span>')
+    language.header_name = (old, HEADER_NAME.format(name=both) if short != name else old)
 
 
 def fix(state: BuildState, output: str, where: str) -> str:
-    for old, new in {**REPLACEMENTS, SEARCH_DIALOG: state.current.search_dialog}.items():
+    header_old, header_new = state.current.header_name
+    output = output.replace(LOGO_ALT, ' alt="">')
+    for old, new in {**REPLACEMENTS, SEARCH_DIALOG: state.current.search_dialog, header_old: header_new}.items():
         if old in output:
             output = output.replace(old, new, 1)
         elif new not in output:

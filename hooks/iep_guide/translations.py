@@ -11,9 +11,11 @@ tabs at the end of every line removed, blank lines at the end removed. Saving th
 English file with other line endings or trailing spaces leaves translations current;
 any other change to it, front matter included, makes them outdated.
 
-Glossary: data/glossary/<lang>.translation.yml maps each entry id to the hash of the
-English entry it was translated from (the entry's keys and values as JSON, runs of white
-space in the values collapsed). The glossary files themselves keep their format.
+Data files translated entry by entry (DATA_SETS: the glossary, the letters):
+data/<set>/<lang>.translation.yml maps each entry id to the hash of the English entry it
+was translated from (the entry's keys and values as JSON, runs of white space in the values
+collapsed). The data files themselves keep their format. A glossary entry is a term; the
+letters' entries are each letter, each field, the planner and the shared texts.
 
 A page or entry is current (hash matches), outdated (the English changed since, or the
 translation was never marked), missing (no translation: the English is shown; for the
@@ -26,15 +28,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils import meta as mkdocs_meta
 
 from . import datafile
 from .glossary import data as glossary_data
+from .letters import data as letters_data
 
 KEY = "translation_of"
-STATES = ("current", "outdated", "missing", "orphan")
+STATES = ("current", "outdated", "unmarked", "missing", "orphan")
 HASH_LENGTH = 12
 GLOSSARY_DIR = glossary_data.FOLDER
 RECORD_KIND = "Translation record"
@@ -83,9 +89,12 @@ def page_status(docs_dir: Path, source: str, lang: str) -> dict[str, list[str]]:
     english = _pages(docs_dir / source)
     translated = _pages(docs_dir / lang)
     for name in sorted(english):
+        recorded = recorded_hash(translated[name].read_text(encoding="utf-8")) if name in translated else None
         if name not in translated:
             status["missing"].append(name)
-        elif recorded_hash(translated[name].read_text(encoding="utf-8")) == file_hash(english[name]):
+        elif recorded is None:
+            status["unmarked"].append(name)  # translated, or being translated, and never marked
+        elif recorded == file_hash(english[name]):
             status["current"].append(name)
         else:
             status["outdated"].append(name)
@@ -95,19 +104,31 @@ def page_status(docs_dir: Path, source: str, lang: str) -> dict[str, list[str]]:
 
 def glossary_paths(project_dir: Path, lang: str) -> tuple[Path, Path]:
     """The language's glossary file and the file of its entries' source hashes."""
-    folder = project_dir / GLOSSARY_DIR
-    return folder / f"{lang}.yml", folder / f"{lang}.translation.yml"
+    return data_paths(project_dir, GLOSSARY, lang)
 
 
 def glossary_status(project_dir: Path, source: str, lang: str) -> dict[str, list[str]] | None:
     """Every glossary entry id of `lang` by state; None when there is no English glossary."""
-    english_path, _ = glossary_paths(project_dir, source)
+    return data_status(project_dir, source, lang, GLOSSARY)
+
+
+# -- data files translated entry by entry --------------------------------------------------
+
+def data_paths(project_dir: Path, dataset: DataSet, lang: str) -> tuple[Path, Path]:
+    """A language's file of a data set and the file of its entries' source hashes."""
+    folder = project_dir / dataset.folder
+    return folder / f"{lang}.yml", folder / f"{lang}.translation.yml"
+
+
+def data_status(project_dir: Path, source: str, lang: str, dataset: DataSet) -> dict[str, list[str]] | None:
+    """Every entry id of a data set in `lang` by state; None when there is no English file."""
+    english_path, _ = data_paths(project_dir, dataset, source)
     if not english_path.is_file():
         return None
-    english = read_glossary(english_path, source)
-    path, hashes_path = glossary_paths(project_dir, lang)
-    translated = read_glossary(path, lang) if path.is_file() else {}
-    hashes = read_glossary_hashes(hashes_path)
+    english = dataset.read(english_path, source)
+    path, hashes_path = data_paths(project_dir, dataset, lang)
+    translated = dataset.read(path, lang) if path.is_file() else {}
+    hashes = read_hashes(hashes_path, dataset)
     status: dict[str, list[str]] = {state: [] for state in STATES}
     for entry_id, entry in english.items():
         if entry_id not in translated:
@@ -116,6 +137,8 @@ def glossary_status(project_dir: Path, source: str, lang: str) -> dict[str, list
             status["current"].append(entry_id)
         elif entry_id not in hashes and same_entry(entry, translated[entry_id]):
             status["missing"].append(entry_id)  # still the English text copied by new-language
+        elif entry_id not in hashes:
+            status["unmarked"].append(entry_id)
         else:
             status["outdated"].append(entry_id)
     status["orphan"] = [entry_id for entry_id in translated if entry_id not in english]
@@ -140,12 +163,38 @@ def read_glossary(path: Path, lang: str) -> dict[str, dict]:
 
 def read_glossary_hashes(path: Path) -> dict[str, str]:
     """data/glossary/<lang>.translation.yml: entry id -> hash of the English it was translated from."""
+    return read_hashes(path, GLOSSARY)
+
+
+def read_letters(path: Path, lang: str) -> dict[str, Any]:
+    """A letters file's entries by id, as written (checked as the build checks them)."""
+    rel = f"{letters_data.FOLDER}/{path.name}"
+    return letters_data.parse(path.read_text(encoding="utf-8"), lang, rel).entries
+
+
+def read_hashes(path: Path, dataset: DataSet) -> dict[str, str]:
+    """data/<set>/<lang>.translation.yml: entry id -> hash of the English it was translated from."""
     if not path.is_file():
         return {}
-    doc = datafile.read(path, RECORD_KIND, f"{GLOSSARY_DIR}/{path.name}")
+    doc = datafile.read(path, RECORD_KIND, f"{dataset.folder}/{path.name}")
     values = datafile.MapOf(datafile.Text()).convert(doc.root, doc) if doc.root is not None else {}
     doc.check()
     return values
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """A data file per language, translated entry by entry."""
+
+    name: str  # its key in the status: 'glossary'
+    title: str  # how messages name it: 'Glossary'
+    folder: str  # 'data/glossary'
+    read: Callable[[Path, str], dict[str, Any]]  # a file's entries by id, as written
+
+
+GLOSSARY = DataSet("glossary", "Glossary", GLOSSARY_DIR, read_glossary)
+LETTERS = DataSet("letters", "Letters", letters_data.FOLDER, read_letters)
+DATA_SETS = (GLOSSARY, LETTERS)
 
 
 def _pages(folder: Path) -> dict[str, Path]:

@@ -8,9 +8,14 @@
  * Screen readers get the definition through aria-describedby, with or without this script.
  * This script shows the definition beside the term on hover and on keyboard focus:
  * - it stays while the pointer is on the term or on the tooltip itself, or while the term has focus;
- * - Escape hides it without moving focus or the pointer;
- * - a tap (touch or pen) only follows the link to the glossary entry: no tooltip in the way.
- * Listeners are on the document, so content swapped in later works too. No dependencies.
+ * - Escape hides it without moving focus or the pointer.
+ * A tap (touch or pen) opens the definition in place instead of following the link: a small
+ * dialog below the term (above it when there is no room; never over it) with the definition,
+ * "More in the glossary" (the link) and Close. Focus goes to it, and back to the term when
+ * it closes: Close, Escape, a tap outside it, or the back gesture. The dialog's markup and
+ * words come from <template id="glossary-popover-template"> (partials/glossary-popover.html).
+ * A mouse click or Enter still follows the link. Listeners are on the document, so content
+ * swapped in later works too. No dependencies.
  */
 (function () {
   "use strict";
@@ -19,7 +24,10 @@
   var TOUCH_GRACE = 800; // ms: mouse and focus events this soon after a touch come from the tap
   var VISIBLE = "glossary-tip--visible";
 
+  var POPOVER_STATE = "iep-glossary-popover"; // history entry the back gesture removes
+
   var current = null; // { link, tip } being shown
+  var popover = null; // { link, box }: the definition a tap opened
   var dismissed = null; // link whose tooltip Escape hid; shown again once left and re-entered
   var hideTimer = null;
   var lastTouch = 0;
@@ -91,6 +99,85 @@
     return !!node && !!current && (termOf(node) === link || tipOf(node) === current.tip);
   }
 
+  // -- the definition a tap opens --------------------------------------------------------
+
+  function openPopover(link) {
+    var template = document.getElementById("glossary-popover-template");
+    var tip = tipFor(link);
+    if (!template || !tip || !template.content) return false;
+    closePopover(false);
+    hideNow();
+    var box = template.content.firstElementChild.cloneNode(true);
+    var term = box.querySelector(".glossary-popover__term");
+    term.id = tip.id + "-term";
+    term.textContent = link.textContent;
+    box.setAttribute("aria-labelledby", term.id);
+    box.querySelector(".glossary-popover__text").textContent = tip.textContent;
+    box.querySelector(".glossary-popover__more").href = link.href;
+    box.querySelector(".glossary-popover__close").addEventListener("click", function () { closePopover(true); });
+    box.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (popover && next && !box.contains(next) && next !== popover.link) closePopover(false);
+    });
+    document.body.appendChild(box);
+    link.setAttribute("aria-expanded", "true");
+    popover = { link: link, box: box };
+    placeBox();
+    history.pushState({ glossary: POPOVER_STATE }, "");
+    box.focus({ preventScroll: true });
+    return true;
+  }
+
+  function closePopover(restoreFocus, fromHistory) {
+    if (!popover) return;
+    var link = popover.link;
+    popover.box.remove();
+    link.removeAttribute("aria-expanded");
+    popover = null;
+    if (!fromHistory && history.state && history.state.glossary === POPOVER_STATE) history.back();
+    if (restoreFocus) {
+      dismissed = link; // no hover tooltip over the term it returns to
+      link.focus({ preventScroll: true });
+    }
+  }
+
+  function placeBox() {
+    if (!popover) return;
+    var box = popover.box;
+    var rect = popover.link.getClientRects()[0] || popover.link.getBoundingClientRect();
+    var gap = 6;
+    var viewport = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(rect.left, viewport - box.offsetWidth - 8));
+    var top = rect.bottom + gap;
+    if (top + box.offsetHeight > window.innerHeight && rect.top - gap - box.offsetHeight > 0) {
+      top = rect.top - gap - box.offsetHeight; // no room below: above the term, never over it
+    }
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = top + window.scrollY + "px";
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = termOf(event.target);
+    if (link && fromTouch() && openPopover(link)) event.preventDefault();
+  });
+
+  document.addEventListener("pointerdown", function (event) {
+    if (!popover || popover.box.contains(event.target) || termOf(event.target) === popover.link) return;
+    var link = popover.link;
+    closePopover(false);
+    // Back to the term once the tap is over, unless it gave focus to something else.
+    window.setTimeout(function () {
+      if (!document.activeElement || document.activeElement === document.body) {
+        dismissed = link;
+        link.focus({ preventScroll: true });
+      }
+    }, 0);
+  }, true);
+
+  window.addEventListener("popstate", function () { closePopover(true, true); });
+
+  // -- hover and focus -----------------------------------------------------------------------
+
   document.addEventListener("touchstart", function () { lastTouch = Date.now(); }, { passive: true, capture: true });
   document.addEventListener("pointerdown", function (event) {
     if (event.pointerType && event.pointerType !== "mouse") lastTouch = Date.now();
@@ -128,11 +215,14 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (current && (event.key === "Escape" || event.key === "Esc")) {
+    if (event.key !== "Escape" && event.key !== "Esc") return;
+    if (popover) {
+      closePopover(true);
+    } else if (current) {
       dismissed = current.link;
       hideNow();
     }
   });
 
-  window.addEventListener("resize", place);
+  window.addEventListener("resize", function () { place(); placeBox(); });
 })();
