@@ -1,6 +1,6 @@
 """The build, step by step: every MkDocs event this project uses, and what runs at each.
 
-    brand -> letters -> variables -> Markdown (links, checklist, glossary terms)
+    brand -> page settings -> letters -> variables -> Markdown (links, checklist, glossary terms)
           -> glossary definitions -> languages -> search -> links -> offline
 
 This is the one file mkdocs.yml registers as a hook. The steps live in hooks/iep_guide/;
@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from iep_guide import (
     brand,
+    front_matter,
     glossary,
     languages,
     letters,
@@ -84,6 +85,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = state.of(config)
+    for problem in front_matter.check(markdown, page, build.root):
+        build.warn_once(problem, log)  # an English page stands in for a missing translation: once
     markdown = letters.insert(build, markdown, page, config, files)  # its `{{ letters.* }}` lines, before variables
     markdown = variables.substitute(markdown, build, build.current.lang, page.file.src_uri, page.file.content_string)
     build.links_extension.start_page(page.file, files, config)

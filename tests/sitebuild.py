@@ -49,8 +49,12 @@ class Build:
         return lxml_html.fromstring(path.read_bytes())
 
     def text(self, url_path: str, xpath: str = "//article") -> str:
-        """The visible text of a part of a page, white space collapsed."""
-        return " ".join(self.page(url_path).xpath(f"string({xpath})").split())
+        """The visible text of a part of a page, white space collapsed: without scripts, styles
+        and what is hidden until a script shows it (the Listen button)."""
+        (part,) = self.page(url_path).xpath(xpath)
+        for unseen in part.xpath(".//script | .//style | .//*[@hidden]"):
+            unseen.drop_tree()
+        return " ".join(part.text_content().split())
 
 
 def build(project: Path, dest: Path, env: dict[str, str] | None = None, strict: bool = True) -> Build:

@@ -85,7 +85,7 @@ class BuildState:
     language: LanguageBuild | None = None  # the one being built now
 
     def warn_once(self, message: str, log: logging.Logger) -> None:
-        """A warning about the installed theme or plugins: given once per build, not per page."""
+        """A warning given once per build, not once per language or page."""
         if message not in self.warned:
             self.warned.add(message)
             log.warning(message)
