@@ -13,6 +13,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -349,3 +351,31 @@ def test_the_offline_copy_searches_from_disk(tmp_path):
         assert all(link.startswith((result.site / "es").as_uri() + "/") for link in links), links
         assert any("what-is-an-iep.html" in link for link in links), links
         assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The benchmark (scripts/bench_search.py)
+
+
+def test_search_benchmark_reports_ratios_b_over_a():
+    from iep_tools import bench_search
+
+    built = {"material": bench_search.Built(Path("a"), 4.0), "iep": bench_search.Built(Path("b"), 5.0, 0.5)}
+    query = bench_search.Query("es", "evaluacion", {"material": 2048, "iep": 512}, {"material": 0.8, "iep": 0.2},
+                               {"material": 0.1, "iep": 0.1})
+    lines = bench_search.report("site", built, [query]).splitlines()
+    assert lines[5] == "| es: evaluacion | 2.0 | 0.5 | 0.250 | 800 | 200 | 0.250 | 100 | 100 | 1.000 |"
+    assert lines[-2] == "Medians b/a: bytes 0.250, first results 0.250, next query 1.000."
+    assert lines[-1] == "Build: a 4.0 s, b 5.0 s (b/a 1.250); b's index 0.50 s, 10.0 % of its build."
+
+
+@pytest.mark.bench
+@pytest.mark.browser
+def test_search_benchmark_smoke_run_prints_its_table():
+    require_browser()
+    done = subprocess.run([sys.executable, "scripts/bench_search.py", "--smoke"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "### the guide" in done.stdout
+    assert "| query | a KB gzip | b KB gzip | b/a |" in done.stdout
+    assert re.search(r"^\| es: evaluacion \| [\d.]+ \| [\d.]+ \| [\d.]+ \|", done.stdout, re.M), done.stdout
