@@ -145,9 +145,10 @@ def plain_project(dest: Path, docs_dir: str, project: Path = ROOT, langs: list[s
 
 
 def plain_config(settings: dict) -> dict:
-    """The project's settings without what the project adds to mkdocs-material."""
+    """The project's settings without what the project adds to mkdocs-material (`watch`: the
+    project's own files, which a plain copy does not have)."""
     plain = {key: value for key, value in settings.items()
-             if key not in ("hooks", "extra_css", "extra_javascript", "nav")}
+             if key not in ("hooks", "extra_css", "extra_javascript", "nav", "watch")}
     plain["theme"] = {key: value for key, value in settings["theme"].items() if key != "custom_dir"}
     plain["plugins"] = [plugin for plugin in settings.get("plugins", [])
                         if _plugin_name(plugin) in PLAIN_PLUGINS]
