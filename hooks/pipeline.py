@@ -72,6 +72,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
     build = state.of(config)
     for problem in static_i18n.check_files(files):
         build.warn_once(problem, log)
+    for problem in languages.nav_problems(config, build.current.lang):
+        log.warning(problem)
     glossary.start_language(build, config, files)
 
 

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for spec in specs:
             results.append(measure(spec, workdir / f"{spec.source}-n{spec.pages}-l{spec.languages}-g{spec.terms}",
-                                   args.repeat))
+                                   args.repeat, keep=bool(args.keep)))
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -127,7 +127,7 @@ def _arguments(argv):
     return args
 
 
-def measure(spec: Spec, root: Path, repeat: int) -> Result:
+def measure(spec: Spec, root: Path, repeat: int, keep: bool = False) -> Result:
     site = make_site(root, spec)
     result = Result(spec)
     for rep in range(repeat):
@@ -138,7 +138,8 @@ def measure(spec: Spec, root: Path, repeat: int) -> Result:
             print(f"{spec.source} N={spec.pages:<5} L={len(spec.langs)} G={result.size[3]:<5} run {rep + 1}/{repeat} "
                   f"{'a' if variant == 'plain' else 'b'} ({variant:5}): {run.wall:7.2f} s wall, "
                   f"{run.cpu:7.2f} s CPU, {run.rss_mb:6.0f} MB peak", flush=True)
-    shutil.rmtree(root, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(root, ignore_errors=True)  # sites of one size at a time on disk
     return result
 
 

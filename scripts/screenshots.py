@@ -1,5 +1,6 @@
 """Screenshots of what families see: the home page and a topic page in every language, on a
-phone (390 px) and a desktop (1280 px), each the whole page from top to bottom.
+phone (390 px) and a desktop (1280 px), each the whole page from top to bottom; and on the
+phone, the first screen (the helpline bar, the header) and a definition opened by a tap.
 
     python scripts/screenshots.py                        # serves site/ (mkdocs build first)
     python scripts/screenshots.py --site /tmp/site --out artifacts/screenshots
@@ -64,9 +65,30 @@ def take(site: Path, out: Path, playwright=None, widths=WIDTHS, pages=PAGES) -> 
                         target = out / f"{lang}-{path.strip('/').replace('/', '-') or 'home'}-{width}.png"
                         page.screenshot(path=str(target), full_page=True, animations="disabled")
                         written.append(target)
+                    if width < 768:
+                        written += _phone_views(page, base_url + root, out)
                 context.close()
         finally:
             browser.close()
+    return written
+
+
+def _phone_views(page, root_url: str, out: Path) -> list[Path]:
+    """The first screen of the home page, and a topic page with a definition opened by a tap."""
+    page.goto(root_url, wait_until="load")
+    lang = page.evaluate("document.documentElement.lang")
+    first = out / f"{lang}-first-screen-390.png"
+    page.screenshot(path=str(first), animations="disabled")
+    written = [first]
+    page.goto(root_url + PAGES[1], wait_until="load")
+    term = page.locator("article a.glossary-term").first
+    if term.count():
+        term.scroll_into_view_if_needed()
+        term.tap()
+        page.locator(".glossary-popover").wait_for()
+        shown = out / f"{lang}-{PAGES[1].strip('/')}-definition-390.png"
+        page.screenshot(path=str(shown), animations="disabled")
+        written.append(shown)
     return written
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from iep_guide import states
 from iep_guide import translations as ts
+from iep_guide.languages import section_titles
 from iep_tools.project import ROOT, i18n_languages
 
 MATERIAL_LANGUAGES = "templates/partials/languages"
@@ -65,20 +66,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def status(project: Path) -> dict:
     """{"source": "en", "languages": {"es": {"current": [...], ..., "glossary": {...} | None,
-    "letters": {...} | None}}}: a group for each data set (ts.DATA_SETS)."""
+    "letters": {...} | None, "menu": {"current": [...], "missing": [...]}}}}: a group for each
+    data set (ts.DATA_SETS), and the menu's section names."""
     site = Site(project)
     languages: dict[str, dict] = {}
     for lang in site.translations:
         result: dict[str, Any] = ts.page_status(site.docs_dir, site.source, lang)
         for dataset in ts.DATA_SETS:
             result[dataset.name] = ts.data_status(project, site.source, lang, dataset)
+        result["menu"] = site.menu_status(lang)
         languages[lang] = result
     return {"source": site.source, "languages": languages}
 
 
 def needs_work(result: dict) -> bool:
     for lang_status in result["languages"].values():
-        groups = [lang_status] + [lang_status[dataset.name] or {} for dataset in ts.DATA_SETS]
+        groups = [lang_status, lang_status["menu"]] + [lang_status[dataset.name] or {} for dataset in ts.DATA_SETS]
         if any(group.get(state) for group in groups for state in ("outdated", "unmarked", "missing", "orphan")):
             return True
     return False
@@ -115,6 +118,11 @@ def _report(result: dict) -> str:
                 for entry_id in entries[state]:
                     lines.append(f"  {state:<9} {entry_id}")
             lines.append(f"  {_counts(entries)}")
+        menu = pages["menu"]
+        if menu["current"] or menu["missing"]:
+            lines.append(f"{lang}: menu sections in mkdocs.yml (nav_translations under '- locale: {lang}')")
+            lines += [f"  missing   {title}" for title in menu["missing"]]
+            lines.append(f"  {len(menu['current'])} current, {len(menu['missing'])} missing")
         lines.append("")
     if not result["languages"]:
         lines.append(f"No translations: mkdocs.yml has only '{source}'.")
@@ -371,7 +379,7 @@ def new_language(project: Path, code: str, name: str | None = None, second_varia
             done.append(f"{theme_strings.relative_to(project).as_posix()}: Material for MkDocs has no interface "
                         f"strings for '{code}', so this is a copy of its English ones to translate (menus, search)")
     config_text = site.config_path.read_text(encoding="utf-8")
-    new_text = _add_to_config(config_text, code, name)
+    new_text = _add_to_config(config_text, code, name, site.sections)
     if code not in Site.languages_in(new_text):
         raise Refused("Could not add the language to mkdocs.yml: add it by hand under the i18n plugin's languages.")
     site.config_path.write_text(new_text, encoding="utf-8")
@@ -504,7 +512,7 @@ def lunr_languages() -> list[str]:
     return sorted({"en", *found} - {"multi", "stemmer"})
 
 
-def _add_to_config(text: str, code: str, name: str) -> str:
+def _add_to_config(text: str, code: str, name: str, sections: list[str] | None = None) -> str:
     """mkdocs.yml's text with the language added at the end of the i18n plugin's list."""
     lines = text.splitlines(keepends=True)
     plugin = next((i for i, line in enumerate(lines) if re.match(r"^\s*-\s+i18n:\s*(#.*)?$", line)), None)
@@ -536,6 +544,10 @@ def _add_to_config(text: str, code: str, name: str) -> str:
         f"{pad}  name: {json.dumps(name, ensure_ascii=False)}{newline}",
         f"{pad}  build: true{newline}",
     ]
+    if sections:
+        entry.append(f"{pad}  nav_translations:  # the menu's sections, in English until translated (TRANSLATING.md){newline}")
+        entry += [f"{pad}    {json.dumps(title, ensure_ascii=False)}: {json.dumps(title, ensure_ascii=False)}{newline}"
+                  for title in sections]
     if not lines[last].endswith(("\n", "\r")):
         lines[last] += newline
     return "".join(lines[: last + 1] + entry + lines[last + 1:])
@@ -647,6 +659,14 @@ class Site:
         defaults = [entry["locale"] for entry in languages if entry.get("default")]
         self.source = defaults[0] if defaults else languages[0]["locale"]
         self.translations = [entry["locale"] for entry in languages if entry["locale"] not in (self.source, "null")]
+        self.sections = section_titles(self.config.get("nav") or [])
+        self.nav_names = {entry["locale"]: dict(entry.get("nav_translations") or {}) for entry in languages}
+
+    def menu_status(self, lang: str) -> dict[str, list[str]]:
+        """The menu's section names in `lang`: translated, or missing (absent, or still the English)."""
+        names = self.nav_names.get(lang, {})
+        missing = [title for title in self.sections if names.get(title, title) == title]
+        return {"current": [title for title in self.sections if title not in missing], "missing": missing}
 
     @staticmethod
     def languages_in(text: str) -> list[str]:

@@ -311,7 +311,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.browser
-def test_the_helpline_is_one_tap_away_on_every_page_of_a_phone(rebranded, real_site):
+def test_the_helpline_is_one_tap_away_on_every_page_of_a_phone(rebranded, real_site, artifacts):
     from browser import chromium, require_browser, serve
     from iep_tools.project import built_page_paths
 
@@ -328,7 +328,10 @@ def test_the_helpline_is_one_tap_away_on_every_page_of_a_phone(rebranded, real_s
             assert [path for path, count in shown.items() if count == 0] == []
             assert page.locator(".md-banner .iep-helpline a").text_content() == (
                 "Questions? Call Riverside: +1 (555) 010-0199")  # the 404 page, last, in English
+            page.goto(url)
+            page.screenshot(path=str(artifacts / "screenshots" / "en-helpline-390.png"))  # for a reviewer
             page.goto(url + "es/")
+            page.screenshot(path=str(artifacts / "screenshots" / "es-helpline-390.png"))
             assert page.locator(".md-banner .iep-helpline a").text_content() == (
                 "¿Preguntas? Llame a Riverside: +1 (555) 010-0199")
             logo = page.locator(".md-header .md-logo")

@@ -121,6 +121,7 @@ def test_a_tap_opens_the_definition_without_leaving_the_page(phone, base_url):
     assert box.get_attribute("role") == "dialog"
     assert box.locator(".glossary-popover__term").text_content() == "IEP"
     assert box.locator(".glossary-popover__text").text_content() == "A written plan for your child."
+    assert box.locator(".glossary-popover__text").get_attribute("lang") == "en"  # the tip's language
     assert phone.evaluate("document.activeElement.classList.contains('glossary-popover')")  # focus moved to it
     assert phone.evaluate("document.getElementById(document.activeElement.getAttribute('aria-labelledby'))"
                           ".textContent") == "IEP"  # its name, for a screen reader

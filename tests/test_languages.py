@@ -214,3 +214,25 @@ def test_a_home_page_title_is_the_name_once(real_site, url, title):
     page = real_site.page(url)
     assert page.xpath("string(//title)") == title
     assert page.xpath("string(//meta[@property='og:title']/@content)") == title
+
+
+def test_a_menu_section_without_a_name_in_a_language_fails_the_strict_build(tmp_path):
+    nav = ["index.md", {"The basics": ["topic.md"]}, {"Waiting": ["only-en.md"]}]
+    result = build(make_project(tmp_path, PAGES, {"nav": nav}), tmp_path)
+    assert not result.ok
+    assert result.warnings == [
+        "mkdocs.yml: the menu section 'Waiting' has no name in 'es'. Add it to the i18n plugin's languages, "
+        "under '- locale: es', as nav_translations: {Waiting: <the name in es>} (TRANSLATING.md, \"The menu\")."
+    ]
+
+
+def test_menu_sections_show_in_the_reader_s_language(tmp_path):
+    nav = ["index.md", {"The basics": ["topic.md", "only-en.md"]}]
+    result = build(make_project(tmp_path, PAGES, {"nav": nav}), tmp_path)
+    assert result.ok, result.log
+    def sections(url):
+        return [" ".join(label.text_content().split())
+                for label in result.page(url).xpath("//nav[contains(@class, 'md-nav--primary')]//li[contains(@class, "
+                                                    "'md-nav__item--nested')]/label[contains(@class, 'md-nav__link')]")]
+    assert sections("topic/") == ["The basics"]
+    assert sections("es/topic/") == ["Lo básico"]

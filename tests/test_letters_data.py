@@ -82,7 +82,7 @@ MISTAKES = {
         ("deadline: evaluation_request_response", "deadline: transition_age"),
         "Letters file 'data/letters/es.yml', line 70, letter 'evaluation', key 'deadline': 'transition_age' is not a "
         "key of the state profiles whose value is a time period. Use one of: evaluation_request_response, "
-        "evaluation_timeline, iep_timeline, due_process_limit, state_complaint_limit.",
+        "evaluation_timeline, iep_timeline, due_process_limit, state_complaint_limit, records_access.",
     ),
     "a misspelt key": (
         ('    subject: "Request for an IEP meeting for {child}"', '    subjet: "Request for an IEP meeting for {child}"'),

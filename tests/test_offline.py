@@ -19,8 +19,11 @@ def offline(tmp_path_factory):
 def test_pages_are_files_not_folders(offline):
     assert (offline.site / "team.html").is_file()
     assert (offline.site / "es/team.html").is_file()
-    links = offline.page("index.html").xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
-    assert "team.html" in links
+    home = offline.page("index.html")
+    assert "team.html" in home.xpath("//article//a/@href")
+    pages = [href for href in home.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href") if not href.startswith("#")]
+    assert pages
+    assert [href for href in pages if not href.endswith(".html")] == []
 
 
 @pytest.mark.parametrize(("folder", "lang"), [("", "en"), ("es/", "es")])

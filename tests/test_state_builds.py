@@ -3,6 +3,8 @@ languages, and the figures that vary by state change with the profile."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from iep_guide import states
@@ -11,6 +13,8 @@ from sitebuild import ROOT, build
 pytestmark = pytest.mark.slow  # one real build per profile
 
 PROFILES = states.available(ROOT)
+LANGUAGES = ["en", "es"]
+RULES = {profile: states.load(profile, ROOT, LANGUAGES, allow_unconfirmed=True) for profile in PROFILES}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +33,8 @@ def test_the_profile_builds_strictly_without_a_warning(sites, profile):
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-@pytest.mark.parametrize("url", ["", "process/", "es/process/", "team/", "es/what-is-an-iep/", "esy/", "glossary/"])
+@pytest.mark.parametrize("url", ["", "process/", "es/process/", "team/", "es/what-is-an-iep/", "esy/", "glossary/",
+                                 "evaluation/", "es/disagree/", "rights/", "es/rights-card/"])
 def test_no_variable_or_placeholder_is_left(sites, profile, url):
     text = sites[profile].text(url)
     assert "{{" not in text
@@ -149,3 +154,80 @@ def test_new_topic_pages_leave_no_variable_or_placeholder(sites, profile, url):
     assert "{{" not in text
     assert "}}" not in text
     assert "_days" not in text
+
+
+def said(profile: str, lang: str, template: str) -> str:
+    """`template` as a page of `profile` says it: each `{key}` or `{key.field}` replaced with the
+    profile's text in `lang`, white space collapsed (an empty unit note leaves no gap)."""
+    text = re.sub(r"\{([\w.]+)\}", lambda match: RULES[profile].text(match.group(1), lang) or "", template)
+    return " ".join(text.split())
+
+
+def page_url(lang: str, page: str) -> str:
+    return ("es/" if lang == "es" else "") + page
+
+
+# The disagree page's sentences with a time limit, in each language.
+LIMITS = {
+    ("en", "state_complaint_limit"): "The problem must have happened no more than {state_complaint_limit} before the "
+                                     "state gets your complaint. {state_complaint_limit.note}",
+    ("es", "state_complaint_limit"): "El problema debe haber pasado como máximo {state_complaint_limit} antes de que el "
+                                     "estado reciba su queja. {state_complaint_limit.note}",
+    ("en", "due_process_limit"): "You must file within {due_process_limit} of when you knew, or should have known, "
+                                 "about the problem. {due_process_limit.note}",
+    ("es", "due_process_limit"): "Debe presentarla dentro de {due_process_limit} desde que supo, o debió saber, del "
+                                 "problema. {due_process_limit.note}",
+}
+
+
+@pytest.mark.parametrize(("lang", "key"), LIMITS)
+def test_the_disagree_page_states_the_time_limits_of_the_profile(sites, lang, key):
+    """Massachusetts and Texas both follow the federal figures: the note after each figure (whose
+    rule it is, and whether it is checked) and the state rule in Sources tell them apart."""
+    pages = {profile: sites[profile].text(page_url(lang, "disagree/")) for profile in ("massachusetts", "texas")}
+    for profile, other in (("massachusetts", "texas"), ("texas", "massachusetts")):
+        sentence = said(profile, lang, LIMITS[lang, key])
+        assert sentence in pages[profile]
+        assert sentence not in pages[other]
+        assert said(profile, lang, f"{{{key}.state_rule}}") in pages[profile]
+        assert said(profile, lang, f"{{{key}.state_rule}}") not in pages[other]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_disagree_page_states_the_facilitated_iep_program_of_the_profile(sites, lang):
+    texts = {profile: said(profile, lang, "{facilitated_iep} {facilitated_iep.note}")
+             for profile in ("massachusetts", "texas", "california", "federal")}
+    assert len(set(texts.values())) == 4
+    for profile, text in texts.items():
+        assert text in sites[profile].text(page_url(lang, "disagree/"))
+    assert texts["massachusetts"].startswith(("The Bureau of Special Education Appeals (BSEA) offers",
+                                              "La Oficina de Apelaciones de Educación Especial (BSEA"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_evaluation_page_states_the_evaluation_timeline_of_the_profile(sites, profile, lang):
+    sentence = said(profile, lang, "{evaluation_timeline.sentence} {evaluation_timeline.unit_note} "
+                                   "{evaluation_timeline.note}")
+    assert sentence in sites[profile].text(page_url(lang, "evaluation/"))
+
+
+def test_the_evaluation_timelines_differ_between_profiles():
+    assert len({said(profile, "en", "{evaluation_timeline.sentence}") for profile in PROFILES}) >= 4
+
+
+RECORDS = {
+    "en": "It can never take longer than {records_access} after you ask. {records_access.unit_note} "
+          "{records_access.note}",
+    "es": "Nunca puede tardar más de {records_access} desde que usted lo pida. {records_access.unit_note} "
+          "{records_access.note}",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("profile", "period"), [
+    ("federal", "45 calendar days"), ("california", "5 business days"), ("illinois", "10 business days"),
+])
+def test_the_rights_page_states_how_long_the_school_may_take_to_show_records(sites, profile, period, lang):
+    assert said(profile, "en", "{records_access}") == period
+    assert said(profile, lang, RECORDS[lang]) in sites[profile].text(page_url(lang, "rights/"))

@@ -122,6 +122,10 @@ def test_an_unconfirmed_value_is_refused_naming_the_rule_to_check(tmp_path):
         f"confirmed against the rule's text (confirmed: false). Check it against TEC §29.0111, then set confirmed: "
         f"true; or, to preview the site anyway, build with IEP_ALLOW_UNCONFIRMED=true (its pages then say the rule "
         f"is not checked yet).",
+        f"{FILE}, line {line_of(text, '  records_access:')}, key 'values.records_access': this value is not "
+        f"confirmed against the rule's text (confirmed: false). Check it against TEC §26.004; 34 CFR §300.613(a), "
+        f"then set confirmed: true; or, to preview the site anyway, build with IEP_ALLOW_UNCONFIRMED=true (its pages "
+        f"then say the rule is not checked yet).",
     ]
 
 

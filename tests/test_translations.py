@@ -15,8 +15,10 @@ from iep_guide import translations as ts
 from iep_tools import translations
 from sitebuild import ROOT, build, copy_project
 
-PAGES = ["benefits.md", "discipline.md", "esy.md", "glossary.md", "iep-or-504.md", "index.md", "letters.md",
-         "prepare.md", "process.md", "team.md", "transition.md", "what-is-an-iep.md"]
+PAGES = ["benefits.md", "disagree.md", "discipline.md", "esy.md", "evaluation.md", "glossary.md", "iep-or-504.md",
+         "index.md", "letters.md", "prepare.md", "process.md", "rights-card.md", "rights.md", "team.md",
+         "transition.md", "what-is-an-iep.md"]
+SECTIONS = ["The basics", "Step by step", "When there is a problem", "Tools"]  # mkdocs.yml nav
 
 
 def run(project, *args) -> int:
@@ -156,7 +158,8 @@ def test_status_json_lists_docs_relative_english_paths(project, capsys):
     assert code == 0
     assert list(result["languages"]) == ["es"]
     spanish = result["languages"]["es"]
-    assert set(spanish) == {"current", "outdated", "unmarked", "missing", "orphan", "glossary", "letters"}
+    assert set(spanish) == {"current", "outdated", "unmarked", "missing", "orphan", "glossary", "letters", "menu"}
+    assert spanish["menu"] == {"current": SECTIONS, "missing": []}
     assert sorted(spanish["current"] + spanish["outdated"]) == PAGES
     assert set(spanish["glossary"]) == {"current", "outdated", "unmarked", "missing", "orphan"}
 
@@ -251,7 +254,7 @@ def test_a_language_material_lacks_gets_its_theme_strings_to_translate(project):
     assert '"search.config.pipeline": "trimmer"' in theme  # no English stop words
 
 
-def test_new_language_adds_three_lines_to_mkdocs_yml(project):
+def test_new_language_adds_its_entry_to_mkdocs_yml_with_the_menu_to_translate(project):
     before = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     assert run(project, "new-language", "vi") == 0
     after = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
@@ -259,7 +262,10 @@ def test_new_language_adds_three_lines_to_mkdocs_yml(project):
     assert len(changes) == 1  # one insertion: comments and everything else are kept
     tag, _, _, start, end = changes[0]
     assert tag == "insert"
-    assert after[start:end] == ["        - locale: vi", '          name: "Tiếng Việt"', "          build: true"]
+    assert after[start:end] == ["        - locale: vi", '          name: "Tiếng Việt"', "          build: true",
+                                "          nav_translations:  # the menu's sections, in English until translated "
+                                "(TRANSLATING.md)",
+                                *[f'            "{title}": "{title}"' for title in SECTIONS]]
 
 
 def test_language_lunr_lacks_searches_without_stemming(project):
@@ -310,6 +316,18 @@ def test_third_language_searches_with_its_own_lunr_language(three_languages):
     assert (result.site / "assets/javascripts/lunr/min/lunr.pt.min.js").is_file()
 
 
+def test_a_new_language_s_untranslated_glossary_is_marked_as_english(three_languages):
+    _, result = three_languages
+    tips = result.page("pt/team/").xpath("//span[contains(@class, 'glossary-tip')]")
+    assert tips
+    assert {tip.get("lang") for tip in tips} == {"en"}
+    assert {tip.get("lang") for tip in result.page("es/team/").xpath("//span[contains(@class, 'glossary-tip')]")} == {"es"}
+    glossary = result.page("pt/glossary/")
+    assert glossary.get("lang") == "pt"
+    assert {dt.get("lang") for dt in glossary.xpath("//div[@class='glossary-entries']//dt")} == {"en"}
+    assert {dt.get("lang") for dt in result.page("es/glossary/").xpath("//div[@class='glossary-entries']//dt")} == {None}
+
+
 def test_edited_english_page_shows_the_outdated_notice(three_languages):
     _, result = three_languages
     page = result.page("es/what-is-an-iep/")
@@ -330,6 +348,7 @@ def test_status_reports_the_edited_page_and_the_new_language(three_languages, ca
     _, result = status_json(project, capsys)
     assert result["languages"]["es"]["outdated"] == ["what-is-an-iep.md"]
     assert result["languages"]["pt"]["missing"] == PAGES
+    assert result["languages"]["pt"]["menu"] == {"current": [], "missing": SECTIONS}
     assert result["languages"]["pt"]["glossary"]["current"] == []
     assert len(result["languages"]["pt"]["glossary"]["missing"]) == len(ts.read_glossary(project / "data/glossary/en.yml", "en"))
 

@@ -75,6 +75,29 @@ def finish_language(state: BuildState) -> None:
         state.search_indexes[state.current.prefix] = (index, list(index.entries))
 
 
+def nav_problems(config: MkDocsConfig, lang: str) -> list[str]:
+    """Sections of mkdocs.yml's nav without a name in this language: static-i18n would show
+    the English."""
+    if lang == static_i18n.default_language(config):
+        return []
+    names = static_i18n.nav_translations(config, lang)
+    missing = [title for title in section_titles(config.nav or []) if title not in names]
+    return [f"mkdocs.yml: the menu section '{title}' has no name in '{lang}'. Add it to the i18n plugin's "
+            f"languages, under '- locale: {lang}', as nav_translations: {{{title}: <the name in {lang}>}} "
+            f"(TRANSLATING.md, \"The menu\")." for title in missing]
+
+
+def section_titles(nav: list) -> list[str]:
+    """The titles of the sections in a nav setting (`- Title: [pages]`), nested ones too."""
+    titles = []
+    for item in nav:
+        if isinstance(item, dict):
+            for title, children in item.items():
+                if isinstance(children, list):
+                    titles += [str(title), *section_titles(children)]
+    return titles
+
+
 def page_context(state: BuildState, context: dict, page: Page, config: MkDocsConfig) -> None:
     lang = state.current.lang
     alternates = static_i18n.alternates(page.file)

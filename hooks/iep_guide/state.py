@@ -45,6 +45,7 @@ class LanguageBuild:
     search_dialog: str = ""  # Material's search dialog tag, with this language's accessible name
     header_name: tuple[str, str] = ("", "")  # Material's header name, and it with the short name too
     search_index: Any = None  # Material's search index for this language
+    letters: dict[str, str] = field(default_factory=dict)  # letter or tool name -> its rendered markup
 
 
 class TemplateCache(BytecodeCache):

@@ -69,6 +69,7 @@ KEYS: dict[str, Key] = {
     "due_process_limit": Key("period", fields=("unit_note",)),
     "state_complaint_limit": Key("period", fields=("unit_note",)),
     "facilitated_iep": Key("bool", extra=(("offered_by", ()),), fields=("sentence", "offered_by")),
+    "records_access": Key("period", fields=("unit_note",)),  # the longest wait to see your child's records
 }
 COMMON_FIELDS = ("source", "note", "state_rule")
 _ENTRY_SETTINGS = ("value", "same_as_federal", "source", "confirmed", "checked")

@@ -111,6 +111,14 @@ def in_other_language_build(config: MkDocsConfig) -> bool:
     return bool(plugin(config).building)
 
 
+def nav_translations(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The language's names for the menu's sections (`nav_translations` in mkdocs.yml)."""
+    for language in plugin(config).config.languages:
+        if language.locale == lang:
+            return dict(language.nav_translations or {})
+    return {}
+
+
 def prefix(lang: str, config: MkDocsConfig) -> str:
     """Where a language lives under the site root: '' for the default, 'es/' for Spanish.
     static-i18n writes every other language into its locale's folder, whatever its `link`."""

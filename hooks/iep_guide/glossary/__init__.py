@@ -37,8 +37,24 @@ def load(state: BuildState) -> list[str]:
     """Read every language's glossary (once per build), its variables filled in for the
     state profile in use; returns the warnings to log."""
     glossaries = data.load_all(state.root, state.languages)
+    default = glossaries.get(state.default_language)
+    if default is not None:
+        glossaries = {lang: _copies_marked(glossary, default) for lang, glossary in glossaries.items()}
     state.glossaries = {lang: _filled(glossary, state) for lang, glossary in glossaries.items()}
     return data.missing_ids(state.glossaries)
+
+
+def _copies_marked(glossary: data.Glossary, default: data.Glossary) -> data.Glossary:
+    """Entries of another language still word for word the default language's (a new
+    language's copy, not translated yet) say so, so pages give their text that language."""
+    if glossary.lang == default.lang:
+        return glossary
+    entries = {}
+    for entry_id, entry in glossary.entries.items():
+        source = default.entries.get(entry_id)
+        same = source is not None and (entry.term, entry.short, entry.long) == (source.term, source.short, source.long)
+        entries[entry_id] = replace(entry, lang=default.lang) if same else entry
+    return replace(glossary, entries=entries)
 
 
 def _filled(glossary: data.Glossary, state: BuildState) -> data.Glossary:

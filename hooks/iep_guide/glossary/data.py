@@ -39,6 +39,7 @@ class Entry:
     long: str | None
     line: int
     source: dict  # the entry as written (term, match, short, long), for translation records
+    lang: str | None = None  # set when the text is still another language's: an untranslated copy
 
     @property
     def long_paragraphs(self) -> list[str]:

@@ -79,6 +79,7 @@ def insert(state: BuildState, markdown: str, page: Page, config: MkDocsConfig, f
     school = loaded.files[state.default_language]
     names = static_i18n.language_names(config)
     known = [*TOOLS, *school.letters]
+    rendered = state.current.letters
     started = False
 
     def fill(text: str, where: str) -> str:
@@ -92,17 +93,20 @@ def insert(state: BuildState, markdown: str, page: Page, config: MkDocsConfig, f
             log.warning(f"Doc file '{page.file.src_uri}' line {line} uses '{{{{ letters.{name} }}}}', which is not a "
                         f"letter or tool.{datafile.did_you_mean(name, known)} Known: {', '.join(known)}.")
             return ""
-        context = {"lang": strings, "texts": site.texts, "site_lang": lang, "school_lang": state.default_language,
-                   "language_names": names, "outdated": False}
-        if name == "details":
-            markup = template.module.details(render.shared_controls(site), context)
-        else:
-            tool = render.tool(name, site, school, state.profile, fill, name in loaded.outdated.get(lang, ()))
-            markup = template.module.tool(tool, context)
+        markup = rendered.get(name)
+        if markup is None:  # the same on every page of the language: rendered once
+            context = {"lang": strings, "texts": site.texts, "site_lang": lang, "school_lang": state.default_language,
+                       "language_names": names, "outdated": False}
+            if name == "details":
+                markup = str(template.module.details(render.shared_controls(site), context))
+            else:
+                tool = render.tool(name, site, school, state.profile, fill, name in loaded.outdated.get(lang, ()))
+                markup = str(template.module.tool(tool, context))
+            rendered[name] = markup
         if not started:
             started = True
-            markup = _assets(template, page, files, strings, lang) + markup
-        return _one_line(str(markup))
+            markup = str(_assets(template, page, files, strings, lang)) + markup
+        return _one_line(markup)
 
     return PLACEHOLDER.sub(replace, markdown)
 

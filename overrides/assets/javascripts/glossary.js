@@ -112,7 +112,9 @@
     term.id = tip.id + "-term";
     term.textContent = link.textContent;
     box.setAttribute("aria-labelledby", term.id);
-    box.querySelector(".glossary-popover__text").textContent = tip.textContent;
+    var text = box.querySelector(".glossary-popover__text");
+    text.textContent = tip.textContent;
+    text.lang = tip.lang;  // an entry not translated yet is in the default language
     box.querySelector(".glossary-popover__more").href = link.href;
     box.querySelector(".glossary-popover__close").addEventListener("click", function () { closePopover(true); });
     box.addEventListener("focusout", function (event) {
