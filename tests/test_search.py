@@ -253,7 +253,7 @@ def test_the_exact_accented_form_ranks_first(page, site_url):
 @pytest.mark.parametrize(("path", "typo", "page_found"), [
     ("", "trensition", "transition/"),
     ("", "discipllne", "discipline/"),
-    ("es/", "evaluasión", "es/what-is-an-iep/"),
+    ("es/", "evaluasión", "es/evaluation/"),
 ])
 def test_one_wrong_letter_still_finds(page, site_url, path, typo, page_found):
     links = ask(page, site_url, path, typo)
@@ -349,7 +349,7 @@ def test_the_offline_copy_searches_from_disk(tmp_path):
         links = results(page)
         assert links
         assert all(link.startswith((result.site / "es").as_uri() + "/") for link in links), links
-        assert any("what-is-an-iep.html" in link for link in links), links
+        assert any(link.startswith((result.site / "es" / "evaluation.html").as_uri()) for link in links), links
         assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
 
 
