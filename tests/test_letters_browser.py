@@ -41,8 +41,8 @@ and to get copies of them (34 CFR §300.501(a) and §300.613).
 We have an IEP meeting on February 10, 2026. Please let me have the records a few days before the meeting, so I have \
 time to read them.
 
-The rules say the school must answer without unnecessary delay, before any IEP meeting, and never more than 45 days \
-after my request (34 CFR §300.613(a)).
+The rules say the school must answer without unnecessary delay, before any IEP meeting, and never more than 45 calendar \
+days after my request (34 CFR §300.613(a)).
 
 If there is a fee for copies, please tell me the cost first. The school may not charge to search for or to find the \
 records (34 CFR §300.617).
@@ -289,7 +289,9 @@ def test_calendar_days_give_a_date_and_school_days_a_count(tmp_path):
     assert "After you ask in writing for an evaluation, the school has 5 school days to answer" in rules
     assert ("School days are the days students are in school. Weekends, holidays and school vacations do not count. "
             "So this guide cannot give you a date. Count 5 school days on the school's calendar") in rules
-    assert results["massachusetts"].page("letters/").xpath("//*[@data-due]") == []
+    assert results["massachusetts"].page("letters/").xpath("//div[@id='iep-tool-evaluation']//*[@data-due]") == []
+    records = results["california"].text("letters/", "//div[@id='iep-tool-records']")
+    assert "never more than 5 business days after my request (Education Code §56504; §49069.7)." in records
     with serve(results["california"].site) as base_url, chromium() as context:
         page = context.new_page()
         page.goto(base_url + "letters/")

@@ -86,22 +86,22 @@ MISTAKES = {
     ),
     "a misspelt key": (
         ('    subject: "Request for an IEP meeting for {child}"', '    subjet: "Request for an IEP meeting for {child}"'),
-        "Letters file 'data/letters/es.yml', line 126, letter 'meeting', key 'subjet': unknown key 'subjet'. Did you "
+        "Letters file 'data/letters/es.yml', line 127, letter 'meeting', key 'subjet': unknown key 'subjet'. Did you "
         "mean 'subject'? Known keys here: subject, rule, deadline, next, fields, options, body.",
     ),
     "a field that does not exist": (
         ("    fields: [reason, times]", "    fields: [reason, time]"),
-        "Letters file 'data/letters/es.yml', line 128, letter 'meeting', key 'fields.1': 'time' is not a field. Did "
+        "Letters file 'data/letters/es.yml', line 129, letter 'meeting', key 'fields.1': 'time' is not a field. Did "
         "you mean 'times'? Add it under 'fields', or use one of: parent, contact, child, school, recipient, title, "
         "email, date, concerns, meeting_date, reason, times, evaluation, why, request, asked_on, language, agreed, "
         "open, issue, strengths, hopes, questions, coming, bring.\n"
-        "Letters file 'data/letters/es.yml', line 141, letter 'meeting', key 'body.3': uses {times}, which is not a "
+        "Letters file 'data/letters/es.yml', line 142, letter 'meeting', key 'body.3': uses {times}, which is not a "
         "field of this letter. Did you mean {title}? Its fields: parent, contact, child, school, recipient, title, "
         "email, date, reason.",
     ),
     "an option offered by a rule that is not true or false": (
         ("        when: facilitated_iep", "        when: transition_age"),
-        "Letters file 'data/letters/es.yml', line 270, letter 'disagree', key 'options.facilitated.when': "
+        "Letters file 'data/letters/es.yml', line 271, letter 'disagree', key 'options.facilitated.when': "
         "'transition_age' is not a key of the state profiles whose value is true or false. Use one of: "
         "facilitated_iep.",
     ),
@@ -125,14 +125,14 @@ def test_a_translation_keeps_the_english_options():
     text = text.replace('      - if: papers\n        text: "Por favor, mándenme los informes o borradores unos días antes '
                         'de la reunión."\n', "")
     assert problems(text, LETTERS["en"]) == (
-        "Letters file 'data/letters/es.yml', line 123, letter 'meeting', key 'options': must have the same options "
+        "Letters file 'data/letters/es.yml', line 124, letter 'meeting', key 'options': must have the same options "
         "as in data/letters/en.yml: remote, papers."
     )
 
 
 def test_a_translation_keeps_the_english_ids():
     assert problems(SPANISH_TEXT.replace("  disagree:\n", "  disagre:\n"), LETTERS["en"]) == (
-        "Letters file 'data/letters/es.yml', line 255, letter 'disagre': the letter 'disagre' is not in "
+        "Letters file 'data/letters/es.yml', line 256, letter 'disagre': the letter 'disagre' is not in "
         "data/letters/en.yml. Did you mean 'disagree'? Use the same ids as data/letters/en.yml."
     )
 
