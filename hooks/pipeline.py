@@ -1,7 +1,7 @@
 """The build, step by step: every MkDocs event this project uses, and what runs at each.
 
     brand -> page settings -> letters -> variables -> Markdown (links, checklist, glossary terms)
-          -> glossary definitions -> languages -> links -> offline
+          -> glossary definitions -> languages -> search -> links -> offline
 
 This is the one file mkdocs.yml registers as a hook. The steps live in hooks/iep_guide/;
 what one build knows is an explicit BuildState (iep_guide/state.py), made in the default
@@ -32,6 +32,7 @@ from iep_guide import (
     offline,
     options,
     per_language,
+    search,
     state,
     states,
     static_i18n,
@@ -154,6 +155,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     brand.copy_files(build.brand, site_dir)
     languages.finish(build, site_dir)
+    if search.enabled(build):  # each language's search index, from what Material's search plugin read
+        search.write(build, site_dir, languages.search_entries(build), scripts=offline.enabled(config))
     if offline.enabled(config):
         offline.inline_search_indexes(site_dir)
     for problem in build.links.report(config.site_url, site_dir):

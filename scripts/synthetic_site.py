@@ -129,8 +129,9 @@ def make_site(root: Path, spec: Spec, project: Path = ROOT) -> Site:
 
 def plain_project(dest: Path, docs_dir: str, project: Path = ROOT, langs: list[str] | None = None) -> Path:
     """A folder with plain Material's mkdocs.yml for the pages in `docs_dir` (relative to it
-    or absolute). The guide's home page names its own template (home.html): plain Material's
-    main page stands in for it, so plain Material can build the guide's own pages."""
+    or absolute). Some of the guide's pages name a template of its own (home.html, card.html):
+    plain Material's main page stands in for each, so plain Material can build the guide's
+    own pages."""
     dest.mkdir(parents=True)
     settings = plain_config(load_config(project / "mkdocs.yml"))
     if langs is not None:
@@ -138,14 +139,17 @@ def plain_project(dest: Path, docs_dir: str, project: Path = ROOT, langs: list[s
     settings.pop("nav", None)
     settings["docs_dir"] = docs_dir
     (dest / "theme").mkdir()
-    (dest / "theme" / "home.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    for template in sorted((project / "overrides").glob("*.html")):
+        if template.name not in ("main.html", "404.html"):
+            (dest / "theme" / template.name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
     settings["theme"] = {**settings["theme"], "custom_dir": "theme"}
     dump_config(settings, dest / "mkdocs.yml")
     return dest
 
 
 def plain_config(settings: dict) -> dict:
-    """The project's settings without what the project adds to mkdocs-material."""
+    """The project's settings without what the project adds to mkdocs-material (`watch`: the
+    project's own files, which a plain copy does not have)."""
     plain = {key: value for key, value in settings.items()
              if key not in ("hooks", "extra_css", "extra_javascript", "nav", "watch")}
     plain["theme"] = {key: value for key, value in settings["theme"].items() if key != "custom_dir"}

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from lxml import etree
 
+from iep_guide.search import files as search_files
 from sitebuild import build, make_project
 
 SITE_URL = "https://example.org/"
@@ -111,22 +112,25 @@ def test_each_language_has_a_sitemap(site, path):
 
 
 def search_index(site, lang_dir):
-    return json.loads((site.site / lang_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    """The language's search settings, and the documents its search shows (hooks/iep_guide/search/)."""
+    folder = site.site / lang_dir / "search"
+    return json.loads((folder / "search_index.json").read_text(encoding="utf-8"))["config"], search_files.read_docs(folder)
 
 
 def test_english_search_finds_english_pages_only(site):
-    index = search_index(site, "")
-    assert index["config"]["lang"] == ["en"]
-    titles = {doc["title"] for doc in index["docs"]}
+    config, docs = search_index(site, "")
+    assert config["lang"] == ["en"]
+    titles = {doc["title"] for doc in docs}
     assert {"Home", "Topic", "Only English"} <= titles
     assert not titles & {"Inicio", "Tema", "Parte"}
-    assert not any(doc["location"].startswith("es/") for doc in index["docs"])
+    assert not any(doc["location"].startswith("es/") for doc in docs)
 
 
 def test_spanish_search_finds_spanish_pages_and_fallbacks(site):
-    index = search_index(site, "es")
-    assert index["config"]["lang"] == ["es"]  # Spanish stemming and stop words
-    locations = {doc["location"]: doc["title"] for doc in index["docs"]}
+    config, docs = search_index(site, "es")
+    assert config["lang"] == ["es"]
+    assert config["iep"]["stemmer"] == "spanish"  # Spanish stemming and stop words
+    locations = {doc["location"]: doc["title"] for doc in docs}
     assert locations[""] == "Inicio"
     assert locations["topic/"] == "Tema"
     assert locations["only-en/"] == "Only English"

@@ -7,8 +7,9 @@
   sub-path and offline); on a 404 page, to each language's home.
 - Notices: a fallback page says, in the reader's language, that it is not translated yet;
   a translation whose English source changed since it was marked says so.
-- Search: one index per language, with that language's stemming; Material's `__config`
-  on each page points its search at its language's folder.
+- Search: one index per language, with only that language's pages; Material's `__config`
+  on each page points its search at its language's folder, and at the guide's own search
+  worker (search/, unless `extra.iep.search` is 'material': Material's index, as it comes).
 - One 404 page and one sitemap per language.
 
 How this fits static-i18n's way of building is explained in static_i18n.py.
@@ -26,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from . import static_i18n, translations
+from . import search, static_i18n, translations
 from .state import BuildState
 
 log = logging.getLogger("mkdocs.hooks.languages")
@@ -130,31 +131,37 @@ def template_context(template_name: str, config: MkDocsConfig) -> None:
 
 
 def post_page(state: BuildState, output: str, where: str) -> str:
-    """A page as written: its search pointed at its language's folder."""
-    prefix = state.current.prefix
-    return _rebase_search(state, output, prefix, where) if prefix else output
+    """A page as written: its search pointed at its language's folder, and its worker."""
+    return _rewrite_config(state, output, where)
 
 
 def post_template(state: BuildState, output: str, template_name: str) -> str:
     if template_name != NOT_FOUND:
         return output
-    prefix = state.current.prefix
-    output = _rebase_search(state, output, prefix, template_name) if prefix else output
-    state.not_found_pages[prefix] = output  # written into the language's folder at the end
+    output = _rewrite_config(state, output, template_name)
+    state.not_found_pages[state.current.prefix] = output  # written into the language's folder at the end
     return output
 
 
+def search_entries(state: BuildState) -> dict[str, tuple[dict, list[dict]]]:
+    """Each language's search entries, as Material's search plugin made them, with their
+    locations relative to the language's home: prefix -> (Material's search settings, entries)."""
+    return {prefix: (index.config, [
+        {**entry, "location": entry["location"][len(prefix):]} if prefix and entry["location"].startswith(prefix)
+        else entry for entry in kept]) for prefix, (index, kept) in state.search_indexes.items()}
+
+
 def finish(state: BuildState, site_dir: Path) -> None:
-    """Once every language is built: each language's search index, 404 page and sitemap in
-    its folder (every build wrote its own at the root)."""
-    for prefix, (index, entries) in state.search_indexes.items():
-        index.entries = [
-            {**entry, "location": entry["location"][len(prefix):]} if prefix and entry["location"].startswith(prefix)
-            else entry for entry in entries
-        ]
-        path = site_dir / prefix / "search" / "search_index.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(index.generate_search_index(None), encoding="utf-8")
+    """Once every language is built: each language's 404 page and sitemap in its folder
+    (every build wrote its own at the root), and Material's search index when the guide's
+    own (search/) is turned off."""
+    if not search.enabled(state):
+        for prefix, (_, entries) in search_entries(state).items():
+            index = state.search_indexes[prefix][0]
+            index.entries = entries
+            path = site_dir / prefix / "search" / "search_index.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(index.generate_search_index(None), encoding="utf-8")
     for prefix, output in state.not_found_pages.items():
         (site_dir / prefix).mkdir(parents=True, exist_ok=True)
         (site_dir / prefix / NOT_FOUND).write_text(output, encoding="utf-8")
@@ -184,22 +191,30 @@ def _absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + (url if url not in ("", "./") else "")
 
 
-def _rebase_search(state: BuildState, output: str, prefix: str, where: str) -> str:
-    """Point Material's `base` at the language's folder, where its search index lives.
+def _rewrite_config(state: BuildState, output: str, where: str) -> str:
+    """Material's `__config` of a page: `base` at the language's folder, where its search
+    index lives, and the search worker (search/). Unchanged when there is nothing to do.
 
     Material's `__config` is found by the exact tag its base.html writes (its JSON escapes
     `<`, so it holds no `</script>`): parsing the whole page for it took a tenth of the
     build time of a translated page. If the tag is not there, the build warns once."""
+    prefix = state.current.prefix
+    worker = search.enabled(state)
+    if not prefix and not worker:
+        return output
     start = output.find(CONFIG_TAG)
     end = output.find("</script>", start) if start >= 0 else -1
     if start < 0 or end < 0:
         state.warn_once(f"'{where}': Material's markup changed, so hooks/iep_guide/languages.py no longer finds "
-                        f"{CONFIG_TAG!r}: the search of '{prefix}' would use another language's index. Update it "
-                        f"for the new Material version.", log)
+                        f"{CONFIG_TAG!r}: the search of '{prefix or state.current.lang}' would use another language's "
+                        f"index or Material's worker. Update it for the new Material version.", log)
         return output
     start += len(CONFIG_TAG)
     settings = json.loads(output[start:end])
-    settings["base"] = posixpath.join(settings["base"], prefix)  # keep the slash: Material resolves URLs against it
+    if prefix:
+        settings["base"] = posixpath.join(settings["base"], prefix)  # keep the slash: Material resolves URLs against it
+    if worker:
+        search.point_worker(state, settings, where)
     text = json.dumps(settings, ensure_ascii=False)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escaped)

@@ -7,6 +7,8 @@
         allow_unconfirmed: !ENV [IEP_ALLOW_UNCONFIRMED, false]  # preview a profile with unchecked values
         glossary:
           every_occurrence: false                  # link every mention, not only the first
+        search: !ENV [IEP_SEARCH, iep]             # 'iep': the guide's own search index (search/);
+                                                   # 'material': Material's own search, as it comes
 
 Environment variables reach the build only through these `!ENV` defaults.
 """
@@ -30,6 +32,7 @@ class Options(Config):
     state = c.Optional(c.Type(str))
     allow_unconfirmed = c.Type(bool, default=False)
     glossary = c.SubConfig(GlossaryOptions)
+    search = c.Choice(("iep", "material"), default="iep")
 
 
 def load(config: MkDocsConfig) -> Options:
