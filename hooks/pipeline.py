@@ -36,6 +36,7 @@ from iep_guide import (
     state,
     states,
     static_i18n,
+    stylesheets,
     theme_fixes,
     theme_strings,
     variables,
@@ -154,6 +155,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     brand.copy_files(build.brand, site_dir)
+    stylesheets.write(site_dir, Path(config.theme.custom_dir) if config.theme.custom_dir else None)
     languages.finish(build, site_dir)
     if search.enabled(build):  # each language's search index, from what Material's search plugin read
         search.write(build, site_dir, languages.search_entries(build), scripts=offline.enabled(config))

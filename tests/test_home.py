@@ -11,7 +11,7 @@ import pytest
 from browser import chromium, require_browser
 from sitebuild import ROOT
 
-CSS = (ROOT / "overrides/assets/stylesheets/site.css").read_text(encoding="utf-8")
+CSS = (ROOT / "overrides/assets/stylesheets/home.css").read_text(encoding="utf-8")
 ICONS = set(re.findall(r"^\.iep-icon-([a-z-]+) \{ --iep-icon: url\(\"data:image/svg\+xml,", CSS, re.M))
 HOMES = {"en": "", "es": "es/"}
 

@@ -8,6 +8,8 @@
   it gets the short name beside it, which site.css shows instead on a narrow screen (the
   full one stays for screen readers). The logo's alt text "logo" is left empty: the logo's
   link is named by the organization's name already.
+- A menu section's label gets tabindex="" where Material means no tabindex (a section shown
+  open, with navigation.tabs): the empty attribute is left out.
 
 When Material's markup changes so that a tag is not found, the build warns once.
 """
@@ -35,6 +37,7 @@ REPLACEMENTS = {
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 HEADER_NAME = '<div class="md-header__topic">\n          <span class="md-ellipsis">\n            {name}\n          </span>'
 LOGO_ALT = ' alt="logo">'
+EMPTY_TABINDEX = ' tabindex="">'
 
 
 def start_language(state: BuildState, env: Environment, config: MkDocsConfig) -> None:
@@ -53,7 +56,7 @@ def start_language(state: BuildState, env: Environment, config: MkDocsConfig) ->
 
 def fix(state: BuildState, output: str, where: str) -> str:
     header_old, header_new = state.current.header_name
-    output = output.replace(LOGO_ALT, ' alt="">')
+    output = output.replace(LOGO_ALT, ' alt="">').replace(EMPTY_TABINDEX, ">")
     for old, new in {**REPLACEMENTS, SEARCH_DIALOG: state.current.search_dialog, header_old: header_new}.items():
         if old in output:
             output = output.replace(old, new, 1)
