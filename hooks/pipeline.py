@@ -122,6 +122,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     build = state.of(config)
     src_uri = page.file.src_uri
+    output = letters.fill(build, output, src_uri)  # after Material's search has read the page
     output = theme_fixes.fix(build, output, src_uri)
     output = languages.post_page(build, output, src_uri)
     build.links.page(

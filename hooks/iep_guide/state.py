@@ -46,6 +46,7 @@ class LanguageBuild:
     header_name: tuple[str, str] = ("", "")  # Material's header name, and it with the short name too
     search_index: Any = None  # Material's search index for this language
     letters: dict[str, str] = field(default_factory=dict)  # letter or tool name -> its rendered markup
+    letter_slots: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> the tools its slots get
 
 
 class TemplateCache(BytecodeCache):

@@ -5,10 +5,10 @@
 - A page asks for a tool with a line of its own: `{{ letters.details }}` (the details every
   letter uses, asked once), `{{ letters.<letter id> }}`, or `{{ letters.planner }}` (the
   "My child and my concerns" statement). Before the page's variables are filled in, the
-  line is replaced with the tool's HTML (overrides/partials/letters.html), written on one
-  line so that the page's other lines keep their numbers in messages. Markdown keeps raw
-  HTML as it is: the glossary never marks a letter, and the explanations around it, in the
-  page's own Markdown, get their tooltips as usual.
+  line is replaced with an empty slot, and the tool's HTML (overrides/partials/letters.html,
+  rendered once per language) goes into the slot once the page is written (`fill`). So
+  Markdown, the glossary and Material's search never read the forms: the explanations
+  around them, in the page's own Markdown, get their tooltips and are found as usual.
 - The first tool of a page brings letters.css and letters.js (only these pages load them)
   and the interface strings letters.js needs.
 - checklist.py turns a page's "☐" checklist items into real checkboxes.
@@ -37,6 +37,8 @@ log = logging.getLogger("mkdocs.hooks.letters")
 TEMPLATE = "partials/letters.html"
 ASSETS = {"css": "assets/stylesheets/letters.css", "js": "assets/javascripts/letters.js"}
 PLACEHOLDER = re.compile(r"^[ \t]*\{\{\s*letters\.(\w+)\s*\}\}[ \t]*$", re.M)
+SLOT = '<div data-iep-slot="{}"></div>'
+SLOTS = re.compile(r'<div data-iep-slot="(\d+)"></div>')
 TOOLS = ("details", "planner")  # besides the letters
 MESSAGES = ("copied", "copy_failed", "downloaded", "missing", "kept", "not_kept", "erased", "storage_failed", "file")
 
@@ -106,9 +108,22 @@ def insert(state: BuildState, markdown: str, page: Page, config: MkDocsConfig, f
         if not started:
             started = True
             markup = str(_assets(template, page, files, strings, lang)) + markup
-        return _one_line(markup)
+        slots.append(_one_line(markup))
+        return SLOT.format(len(slots) - 1)
 
-    return PLACEHOLDER.sub(replace, markdown)
+    slots: list[str] = []
+    markdown = PLACEHOLDER.sub(replace, markdown)
+    if slots:
+        state.current.letter_slots[page.file.src_uri] = slots
+    return markdown
+
+
+def fill(state: BuildState, output: str, src_uri: str) -> str:
+    """The written page with its tools in their slots."""
+    slots = state.current.letter_slots.pop(src_uri, None)
+    if not slots:
+        return output
+    return SLOTS.sub(lambda match: slots[int(match.group(1))], output)
 
 
 def _assets(template, page: Page, files: Files, strings, lang: str) -> Markup:
