@@ -42,4 +42,9 @@ python -m ruff check hooks scripts tests
 mkdir -p build/typing && ln -sfn ../../scripts build/typing/iep_tools
 python -m mypy
 
-python -m pytest "$@"
+# On every core (pytest-xdist) unless the arguments say how many: -n 1 runs in one process.
+workers=(-n auto)
+for arg in "$@"; do
+  case "$arg" in -n|-n[0-9]*|--numprocesses*|-nauto) workers=() ;; esac
+done
+python -m pytest "${workers[@]}" "$@"
