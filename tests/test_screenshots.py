@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from browser import require_browser
+from browser import playwright_session, require_browser
 from iep_tools import screenshots
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,7 +21,8 @@ def png_size(path) -> tuple[int, int]:
 
 def test_screenshots_of_each_language_on_a_phone_and_a_desktop(real_site, artifacts):
     require_browser()
-    written = screenshots.take(real_site.site, artifacts / "screenshots")
+    with playwright_session() as session:  # the session's own, if another test has one running
+        written = screenshots.take(real_site.site, artifacts / "screenshots", session)
     names = {path.name for path in written}
     for lang in ("en", "es"):
         assert {f"{lang}-home-390.png", f"{lang}-home-1280.png", f"{lang}-what-is-an-iep-390.png",
