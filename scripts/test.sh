@@ -43,8 +43,13 @@ mkdir -p build/typing && ln -sfn ../../scripts build/typing/iep_tools
 python -m mypy
 
 # On every core (pytest-xdist) unless the arguments say how many: -n 1 runs in one process.
-workers=(-n auto)
+# A module's tests share one worker (loadscope), so a module's fixtures (a site built with
+# three languages, the accessibility scans of every page) are made once, not once per worker.
+workers=(-n auto) dist=(--dist loadscope)
 for arg in "$@"; do
-  case "$arg" in -n|-n[0-9]*|--numprocesses*|-nauto) workers=() ;; esac
+  case "$arg" in
+    -n|-n[0-9]*|--numprocesses*|-nauto) workers=() dist=() ;;
+    --dist*) dist=() ;;
+  esac
 done
-python -m pytest "${workers[@]}" "$@"
+python -m pytest "${workers[@]}" "${dist[@]}" "$@"
