@@ -219,6 +219,10 @@ def pages_of(links: list[str]) -> list[str]:
     ("", "summer services", "esy/"),
     ("es/", "transición", "es/transition/"),
     ("es/", "disciplina", "es/discipline/"),
+    ("", "evaluation", "evaluation/"),  # a page named for the query comes before pages that use it often
+    ("es/", "evaluación", "es/evaluation/"),
+    ("", "IEP meeting", "prepare/"),
+    ("es/", "reunión del IEP", "es/prepare/"),
 ])
 def test_a_query_finds_its_page_first(page, site_url, path, query, first):
     links = ask(page, site_url, path, query)

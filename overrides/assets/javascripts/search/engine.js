@@ -14,6 +14,7 @@
   var PREFIX_MIN = 3;        // letters before the word being typed is read as a beginning
   var PREFIX_SHARDS = 2, PREFIX_KEYS = 20, TYPO_WORDS = 6;
   var TITLE = 3;             // a word in a section's title counts this much more
+  var PAGE_TITLE = 3;        // a page whose own title holds every unit of the query counts this much more
   var EXACT = 2, FOLDED = 1.6, GLOSSARY = 0.9, PREFIX = 0.7, TYPO = 0.5;
   var SLOT = 65536;          // section ids: page * SLOT + section
   var MAX_UNITS = 30;        // words of a query read (a bit each)
@@ -231,8 +232,9 @@
           var value = values[j], tf = value >> 1;
           var s = weight * idf * (tf / (tf + 1.2)) * (value & 1 ? TITLE : 1);
           var row = sections.get(sid);
-          if (!row) sections.set(sid, row = { scores: new Array(all.length).fill(0), forms: new Set() });
+          if (!row) sections.set(sid, row = { scores: new Array(all.length).fill(0), forms: new Set(), titled: 0 });
           if (s > row.scores[u]) row.scores[u] = s;
+          if (value & 1 && sid % SLOT === 0) row.titled |= 1 << u;  // in the page's own title (its first section)
           forms.forEach(function (form) { row.forms.add(form); });
         });
       }
@@ -265,8 +267,9 @@
       var page = Math.floor(sid / SLOT), covered = 0, sum = 0;
       row.scores.forEach(function (s, u) { if (s > 0) { covered |= 1 << u; sum += s; } });
       var entry = pages.get(page);
-      if (!entry) pages.set(page, entry = { page: page, covered: 0, sections: [] });
+      if (!entry) pages.set(page, entry = { page: page, covered: 0, titled: 0, sections: [] });
       entry.covered |= covered;
+      entry.titled |= row.titled;
       entry.sections.push({ section: sid % SLOT, score: sum, row: row });
     });
     var list = Array.from(pages.values());
@@ -275,7 +278,8 @@
     list.forEach(function (p) {
       p.sections.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
       p.count = bits(p.covered);
-      p.score = p.sections[0].score * (1 + 0.1 * Math.min(p.sections.length - 1, 5));
+      p.score = p.sections[0].score * (1 + 0.1 * Math.min(p.sections.length - 1, 5))
+        * (1 + (PAGE_TITLE - 1) * bits(p.titled) / all.length);  // the page named for the query first
     });
     return list.sort(function (a, b) { return b.count - a.count || b.score - a.score || a.page - b.page; });
   }
