@@ -238,8 +238,9 @@ def diff(project: Path, target: str) -> str:
     site = Site(project)
     path_part, _, entry_id = target.partition("#")
     path = _resolve(site, path_part)
-    if path.parent == (project / ts.GLOSSARY_DIR).resolve() and path.suffix == ".yml":
-        return _diff_entry(project, site, path.stem, entry_id)
+    for dataset in ts.DATA_SETS:
+        if path.parent == (project / dataset.folder).resolve() and path.suffix == ".yml":
+            return _diff_entry(project, site, dataset, path.stem, entry_id)
     lang, _, name = path.relative_to(site.docs_dir.resolve()).as_posix().partition("/")
     if lang == site.source or lang not in site.translations or not path.is_file():
         raise Refused(f"'{target}' is not a translated page: give one like {site.translations[0]}/team.md.")
@@ -255,40 +256,39 @@ def diff(project: Path, target: str) -> str:
     return _paragraph_diff(_rel(project, english), _paragraphs(then), _paragraphs(now))
 
 
-def _diff_entry(project: Path, site: Site, lang: str, entry_id: str) -> str:
+def _diff_entry(project: Path, site: Site, dataset: ts.DataSet, lang: str, entry_id: str) -> str:
+    folder = dataset.folder
     if not entry_id:
-        raise Refused(f"Name the entry: {ts.GLOSSARY_DIR}/{lang}.yml#<id>.")
-    english_path, _ = ts.glossary_paths(project, site.source)
-    _, hashes_path = ts.glossary_paths(project, lang)
-    english = ts.read_glossary(english_path, site.source)
+        raise Refused(f"Name the entry: {folder}/{lang}.yml#<id>.")
+    english_path, _ = ts.data_paths(project, dataset, site.source)
+    _, hashes_path = ts.data_paths(project, dataset, lang)
+    english = dataset.read(english_path, site.source)
     if entry_id not in english:
         close = difflib.get_close_matches(entry_id, list(english), n=1)
-        raise Refused(f"No entry '{entry_id}' in {ts.GLOSSARY_DIR}/{site.source}.yml." +
+        raise Refused(f"No entry '{entry_id}' in {folder}/{site.source}.yml." +
                       (f" Did you mean '{close[0]}'?" if close else ""))
-    recorded = ts.read_glossary_hashes(hashes_path).get(entry_id)
+    recorded = ts.read_hashes(hashes_path, dataset).get(entry_id)
     if recorded is None:
-        raise Refused(f"Entry '{entry_id}' of {ts.GLOSSARY_DIR}/{lang}.yml was never marked, so there is no version "
+        raise Refused(f"Entry '{entry_id}' of {folder}/{lang}.yml was never marked, so there is no version "
                       f"to compare with. Once it is checked: python scripts/translations.py mark "
-                      f"{ts.GLOSSARY_DIR}/{lang}.yml#{entry_id}")
+                      f"{folder}/{lang}.yml#{entry_id}")
     now = english[entry_id]
     if ts.entry_hash(now) == recorded:
-        return f"Entry '{entry_id}' of {ts.GLOSSARY_DIR}/{site.source}.yml has not changed since it was marked."
+        return f"Entry '{entry_id}' of {folder}/{site.source}.yml has not changed since it was marked."
 
     def entry_of(text: str):
-        from iep_guide.glossary import data as glossary_data
-
         try:
-            entries = glossary_data.parse(text, site.source, ts.GLOSSARY_DIR).entries
-        except ValueError:
+            entries = dataset.parse(text, site.source, f"{folder}/{site.source}.yml")
+        except ValueError:  # an old version the current checks refuse: not the one marked
             return None
-        return entries[entry_id].source if entry_id in entries else None
+        return entries.get(entry_id)
 
     def matches(text: str) -> bool:
         old = entry_of(text)
         return old is not None and ts.entry_hash(old) == recorded
 
     then = entry_of(_old_version(project, english_path, matches))
-    return _paragraph_diff(f"{ts.GLOSSARY_DIR}/{site.source}.yml#{entry_id}", _fields(then), _fields(now))
+    return _paragraph_diff(f"{folder}/{site.source}.yml#{entry_id}", _fields(then), _fields(now))
 
 
 def _old_version(project: Path, path: Path, matches) -> str:
@@ -312,8 +312,16 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(part.split()) for part in re.split(r"\n\s*\n", body) if part.strip()]
 
 
-def _fields(entry) -> list[str]:
-    return [f"{key}: {' '.join(str(entry[key]).split())}" for key in ("term", "match", "short", "long") if entry.get(key)]
+def _fields(entry, name: str = "") -> list[str]:
+    """An entry's texts, one line each, named by where they are: 'short: ...', 'body 2: ...',
+    'body 3 text: ...' (a paragraph with a condition)."""
+    if isinstance(entry, dict):
+        return [line for key, value in entry.items() for line in _fields(value, f"{name} {key}".strip())]
+    if isinstance(entry, list):
+        if all(not isinstance(item, dict | list) for item in entry):
+            return [f"{name}: {', '.join(' '.join(str(item).split()) for item in entry)}"] if entry else []
+        return [line for number, value in enumerate(entry, 1) for line in _fields(value, f"{name} {number}".strip())]
+    return [f"{name}: {' '.join(str(entry).split())}"] if entry not in (None, "") else []
 
 
 def _paragraph_diff(name: str, old: list[str], new: list[str]) -> str:

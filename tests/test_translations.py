@@ -350,7 +350,7 @@ def test_status_reports_the_edited_page_and_the_new_language(three_languages, ca
     assert result["languages"]["pt"]["missing"] == PAGES
     assert result["languages"]["pt"]["menu"] == {"current": [], "missing": SECTIONS}
     assert result["languages"]["pt"]["glossary"]["current"] == []
-    assert len(result["languages"]["pt"]["glossary"]["missing"]) == len(ts.read_glossary(project / "data/glossary/en.yml", "en"))
+    assert len(result["languages"]["pt"]["glossary"]["missing"]) == len(ts.GLOSSARY.read(project / "data/glossary/en.yml", "en"))
 
 
 def test_one_language_preview_builds(three_languages, tmp_path):
@@ -503,6 +503,25 @@ def test_diff_of_a_glossary_entry(history, capsys):
     assert out.startswith("What changed in data/glossary/en.yml#fape since the translation was marked:\n\nChanged")
     assert "\n- short: Free appropriate public education: " in out
     assert "\n+ short: Free and appropriate public education: " in out
+
+
+def test_diff_of_a_letter_names_the_paragraph_that_changed(history, capsys):
+    english = history / "data" / "letters" / "en.yml"
+    text = english.read_text(encoding="utf-8")
+    old = "Please test {child} in all areas related to a possible disability"
+    assert text.count(old) == 1
+    english.write_text(text.replace(old, "Please test {child} in every area related to a possible disability"),
+                       encoding="utf-8")
+    git(history, "commit", "-qam", "English letter changed")
+    assert run(history, "diff", "data/letters/es.yml#letters.evaluation") == 0
+    assert capsys.readouterr().out == (
+        "What changed in data/letters/en.yml#letters.evaluation since the translation was marked:\n\n"
+        "Changed (paragraph 12):\n"
+        "- body 3: Please test {child} in all areas related to a possible disability (34 CFR §300.304(c)(4)).\n"
+        "+ body 3: Please test {child} in every area related to a possible disability (34 CFR §300.304(c)(4)).\n")
+    assert run(history, "diff", "data/letters/es.yml#letters.records") == 0
+    assert capsys.readouterr().out == (
+        "Entry 'letters.records' of data/letters/en.yml has not changed since it was marked.\n")
 
 
 def test_diff_of_a_page_never_marked_says_so(history, capsys):

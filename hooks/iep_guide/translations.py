@@ -154,11 +154,9 @@ def entry_hash(entry) -> str:
     return hashlib.sha256(_canonical(entry).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def read_glossary(path: Path, lang: str) -> dict[str, dict]:
+def parse_glossary(text: str, lang: str, rel: str) -> dict[str, dict]:
     """A glossary file's entries by id, as written (checked as the build checks them)."""
-    rel = f"{GLOSSARY_DIR}/{path.name}"
-    glossary = glossary_data.parse(path.read_text(encoding="utf-8"), lang, rel)
-    return {entry_id: entry.source for entry_id, entry in glossary.entries.items()}
+    return {entry_id: entry.source for entry_id, entry in glossary_data.parse(text, lang, rel).entries.items()}
 
 
 def read_glossary_hashes(path: Path) -> dict[str, str]:
@@ -166,10 +164,9 @@ def read_glossary_hashes(path: Path) -> dict[str, str]:
     return read_hashes(path, GLOSSARY)
 
 
-def read_letters(path: Path, lang: str) -> dict[str, Any]:
-    """A letters file's entries by id, as written (checked as the build checks them)."""
-    rel = f"{letters_data.FOLDER}/{path.name}"
-    return letters_data.parse(path.read_text(encoding="utf-8"), lang, rel).entries
+def parse_letters(text: str, lang: str, rel: str) -> dict[str, Any]:
+    """A letters file's entries by id ('letters.evaluation'), as written (checked as the build checks them)."""
+    return letters_data.parse(text, lang, rel).entries
 
 
 def read_hashes(path: Path, dataset: DataSet) -> dict[str, str]:
@@ -189,11 +186,15 @@ class DataSet:
     name: str  # its key in the status: 'glossary'
     title: str  # how messages name it: 'Glossary'
     folder: str  # 'data/glossary'
-    read: Callable[[Path, str], dict[str, Any]]  # a file's entries by id, as written
+    parse: Callable[[str, str, str], dict[str, Any]]  # (text, language, path shown) -> entries by id, as written
+
+    def read(self, path: Path, lang: str) -> dict[str, Any]:
+        """A file's entries by id, as written (a DataError names the file, line and fix)."""
+        return self.parse(path.read_text(encoding="utf-8"), lang, f"{self.folder}/{path.name}")
 
 
-GLOSSARY = DataSet("glossary", "Glossary", GLOSSARY_DIR, read_glossary)
-LETTERS = DataSet("letters", "Letters", letters_data.FOLDER, read_letters)
+GLOSSARY = DataSet("glossary", "Glossary", GLOSSARY_DIR, parse_glossary)
+LETTERS = DataSet("letters", "Letters", letters_data.FOLDER, parse_letters)
 DATA_SETS = (GLOSSARY, LETTERS)
 
 
