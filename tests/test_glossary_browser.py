@@ -143,7 +143,7 @@ def test_the_definition_closes_and_focus_returns_to_the_term(phone, base_url, ho
         phone.go_back()
     phone.locator(POPOVER).wait_for(state="detached")
     assert phone.url == base_url
-    phone.wait_for_function(f"({FOCUSED_TERM}) === 'IEP'", timeout=2000)  # an outside tap: once the tap is over
+    phone.wait_for_function(f"({FOCUSED_TERM}) === 'IEP'", timeout=10_000)  # an outside tap: once the tap is over
     assert phone.locator("#glossary-tip-iep").is_hidden()  # and no hover tooltip over it
 
 
