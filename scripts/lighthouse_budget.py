@@ -1,4 +1,4 @@
-"""Lighthouse budget: the home page and one topic page in each language, on a phone.
+"""Lighthouse budget: the home page and one topic page in each language of mkdocs.yml, on a phone.
 
     python scripts/lighthouse_budget.py                   # serves site/ (mkdocs build first)
     python scripts/lighthouse_budget.py --url http://127.0.0.1:8000/   # a site already served
@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 from iep_tools import offline_chromium as chromium
+from iep_tools.project import languages
 from iep_tools.serve_site import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,13 @@ PASS_AUDITS = ["uses-text-compression", "unminified-css", "unminified-javascript
                "font-display", "third-party-summary"]
 METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
            "speed-index"]
-PAGES = ["", "what-is-an-iep/", "es/", "es/what-is-an-iep/"]
+TOPIC = "what-is-an-iep/"
+
+
+def pages(root: Path = ROOT) -> list[str]:
+    """The home page and TOPIC in each language mkdocs.yml builds: a language added later is
+    checked too."""
+    return [prefix + path for prefix in languages(root).values() for path in ("", TOPIC)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,10 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--site", type=Path, default=ROOT / "site", help="a built site to serve (default: site/)")
     where.add_argument("--url", help="the base URL of a site already served, ending in /")
-    parser.add_argument("--pages", nargs="+", default=PAGES, help="URL paths under the base URL")
+    parser.add_argument("--pages", nargs="+", help="URL paths under the base URL (default: the home page and "
+                        f"/{TOPIC} in each language)")
     parser.add_argument("--runs", type=int, default=1, help="runs a page, for the median performance score")
     parser.add_argument("--save", type=Path, help="a folder for the JSON reports")
     args = parser.parse_args(argv)
+    args.pages = args.pages or pages()
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run 'npm ci' first.", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ import pytest
 
 from browser import require
 from iep_tools import lighthouse_budget
+from iep_tools.project import ROOT, dump_config, load_config
 
 
 @pytest.mark.browser
@@ -16,7 +17,7 @@ from iep_tools import lighthouse_budget
 @pytest.mark.slow
 def test_home_and_topic_pages_are_within_the_lighthouse_budget(site_url, artifacts, capsys):
     require("Lighthouse", lighthouse_budget.LIGHTHOUSE.exists(), "npm ci")
-    status = lighthouse_budget.check(site_url, lighthouse_budget.PAGES, artifacts / "lighthouse")
+    status = lighthouse_budget.check(site_url, lighthouse_budget.pages(), artifacts / "lighthouse")
     report = capsys.readouterr().out
     with capsys.disabled():
         print("\n" + report)  # the scores, in the test log
@@ -56,3 +57,14 @@ def test_a_failing_or_broken_audit_fails_the_gate():
 def test_an_audit_that_does_not_apply_passes():
     audits = {**PASSING, "third-party-summary": {"score": None, "scoreDisplayMode": "notApplicable"}}
     assert lighthouse_budget.gate(_report(FULL, audits)) == []
+
+
+def test_every_language_mkdocs_yml_builds_is_checked(tmp_path):
+    assert lighthouse_budget.pages() == ["", "what-is-an-iep/", "es/", "es/what-is-an-iep/"]
+    settings = load_config(ROOT / "mkdocs.yml")
+    i18n = next(plugin["i18n"] for plugin in settings["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    i18n["languages"] += [{"locale": "ht", "name": "Kreyòl ayisyen", "build": True},
+                          {"locale": "ar", "name": "العربية", "build": False}]  # not built: not checked
+    dump_config(settings, tmp_path / "mkdocs.yml")
+    assert lighthouse_budget.pages(tmp_path) == ["", "what-is-an-iep/", "es/", "es/what-is-an-iep/",
+                                                 "ht/", "ht/what-is-an-iep/"]
