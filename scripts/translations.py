@@ -128,10 +128,12 @@ def _report(result: dict) -> str:
         lines.append(f"No translations: mkdocs.yml has only '{source}'.")
     lines.append(
         "outdated: the English changed since the translation was marked. See what changed with\n"
-        "  python scripts/translations.py diff <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>)\n"
+        "  python scripts/translations.py diff <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>,\n"
+        "  data/letters/<lang>.yml#<id>)\n"
         "  update the translation, then mark it again.\n"
         "unmarked: translated (or being translated) but never marked. Once it is checked, run\n"
-        "  python scripts/translations.py mark <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>)\n"
+        "  python scripts/translations.py mark <lang>/<page>.md   (or data/glossary/<lang>.yml#<id>,\n"
+        "  data/letters/<lang>.yml#<id>)\n"
         "missing: readers see the English until someone translates it (TRANSLATING.md)."
     )
     return "\n".join(lines)

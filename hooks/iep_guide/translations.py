@@ -159,11 +159,6 @@ def parse_glossary(text: str, lang: str, rel: str) -> dict[str, dict]:
     return {entry_id: entry.source for entry_id, entry in glossary_data.parse(text, lang, rel).entries.items()}
 
 
-def read_glossary_hashes(path: Path) -> dict[str, str]:
-    """data/glossary/<lang>.translation.yml: entry id -> hash of the English it was translated from."""
-    return read_hashes(path, GLOSSARY)
-
-
 def parse_letters(text: str, lang: str, rel: str) -> dict[str, Any]:
     """A letters file's entries by id ('letters.evaluation'), as written (checked as the build checks them)."""
     return letters_data.parse(text, lang, rel).entries
